@@ -1,0 +1,10 @@
+"""Warnings raised by :mod:`l1l2`."""
+
+__all__ = ["ConvergenceWarning"]
+
+
+class ConvergenceWarning(UserWarning):
+    """An iterative solver stopped at ``max_iter`` before meeting ``tol``.
+
+    The returned :class:`~l1l2.solvers.Fit` then has ``converged=False``.
+    """

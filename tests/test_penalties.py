@@ -1,0 +1,430 @@
+"""Tests for l1l2.penalties: toy values, prox properties, dtypes, bad input."""
+
+from __future__ import annotations
+
+import copy
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+from l1l2.penalties import (
+    elastic_net_penalty,
+    group_soft_threshold,
+    l0_count,
+    l1_penalty,
+    l2_norm,
+    l2_penalty,
+    lp_norm,
+    soft_threshold,
+)
+
+finite = st.floats(-100, 100, allow_nan=False, allow_infinity=False)
+vectors = hnp.arrays(np.float64, st.integers(1, 8), elements=finite)
+arrays_any_shape = hnp.arrays(
+    np.float64, hnp.array_shapes(min_dims=0, max_dims=3, max_side=4), elements=finite
+)
+thresholds = st.floats(0, 50, allow_nan=False)
+
+
+def norm(v):
+    """Euclidean norm without underflow (np.linalg.norm squares tiny values to 0)."""
+    return math.hypot(*np.ravel(v))
+
+
+# Every public function, called with a valid second argument where it needs one.
+# name -> (function, name of its array argument, {parameter name: valid value})
+FUNCTIONS = {
+    "l1_penalty": (l1_penalty, "w", {}),
+    "l2_penalty": (l2_penalty, "w", {}),
+    "elastic_net_penalty": (elastic_net_penalty, "w", {"l1_ratio": 0.3}),
+    "l0_count": (l0_count, "w", {"tol": 0.1}),
+    "l2_norm": (l2_norm, "w", {}),
+    "lp_norm": (lp_norm, "w", {"p": 1.5}),
+    "soft_threshold": (soft_threshold, "x", {"t": 0.5}),
+    "group_soft_threshold": (group_soft_threshold, "x", {"t": 0.5}),
+}
+PROXES = {"soft_threshold", "group_soft_threshold"}
+
+
+def apply(name, w, **override):
+    fn, _, params = FUNCTIONS[name]
+    return fn(w, **{**params, **override})
+
+
+# ---------------------------------------------------------------------------
+# Toy values
+# ---------------------------------------------------------------------------
+
+W = [3.0, -4.0, 0.0]
+
+
+def test_toy_values():
+    assert l1_penalty(W) == 7.0
+    assert l2_penalty(W) == 12.5
+    assert elastic_net_penalty(W, 0.5) == 0.5 * 7.0 + 0.5 * 12.5
+    assert elastic_net_penalty(W, 0.2) == pytest.approx(0.2 * 7.0 + 0.8 * 12.5, rel=1e-15)
+    assert l0_count(W) == 2
+    assert l2_norm(W) == 5.0
+    assert lp_norm(W, 1) == 7.0
+    assert lp_norm(W, 2) == 5.0
+    assert lp_norm(W, 3) == pytest.approx((27 + 64) ** (1 / 3), rel=1e-15)
+    assert lp_norm(W, np.inf) == 4.0
+    assert lp_norm([1.0, 1.0], 0.5) == pytest.approx(4.0, rel=1e-15)
+    np.testing.assert_array_equal(soft_threshold(W, 1.0), [2.0, -3.0, 0.0])
+    np.testing.assert_array_equal(soft_threshold(W, 5.0), [0.0, 0.0, 0.0])
+    np.testing.assert_allclose(group_soft_threshold(W, 2.5), [1.5, -2.0, 0.0], rtol=1e-15)
+    np.testing.assert_array_equal(group_soft_threshold(W, 5.0), [0.0, 0.0, 0.0])
+
+
+def test_return_types():
+    for name in ("l1_penalty", "l2_penalty", "elastic_net_penalty", "l2_norm", "lp_norm"):
+        assert type(apply(name, W)) is float
+        assert type(apply(name, np.float32(W))) is float
+    assert type(l0_count(W)) is int
+    for name in PROXES:
+        out = apply(name, W)
+        assert isinstance(out, np.ndarray) and out.shape == (3,)
+
+
+def test_arrays_of_any_shape_are_one_flat_vector():
+    w = np.array([[3.0, 0.0], [0.0, -4.0]])
+    assert l1_penalty(w) == 7.0 and l2_penalty(w) == 12.5 and l2_norm(w) == 5.0
+    assert l0_count(w) == 2
+    assert soft_threshold(w, 1.0).shape == (2, 2)
+    np.testing.assert_allclose(group_soft_threshold(w, 2.5), w / 2, rtol=1e-15)
+    # 0-d input
+    assert l1_penalty(-2.5) == 2.5
+    out = soft_threshold(-2.5, 1.0)
+    assert isinstance(out, np.ndarray) and out.shape == () and out == -1.5
+    assert group_soft_threshold(-2.5, 1.0) == -1.5
+
+
+def test_empty_arrays_give_the_empty_sum():
+    empty = np.zeros((0,))
+    assert l1_penalty(empty) == 0.0 and l2_penalty(empty) == 0.0
+    assert elastic_net_penalty(empty, 0.5) == 0.0
+    assert l0_count(empty) == 0
+    assert l2_norm(empty) == 0.0 and lp_norm(empty, 0.5) == 0.0 and lp_norm(empty, np.inf) == 0.0
+    assert soft_threshold(np.zeros((2, 0)), 1.0).shape == (2, 0)
+    assert group_soft_threshold(empty, 1.0).shape == (0,)
+
+
+def test_l0_count_tolerance():
+    w = [0.0, 1e-12, -1e-12, 0.5, -2.0]
+    assert l0_count(w) == 4
+    assert l0_count(w, tol=1e-9) == 2
+    assert l0_count(w, tol=0.5) == 1  # |w_i| > tol, strictly
+    assert l0_count(w, tol=np.inf) == 0
+    # tol is compared in the dtype of w: float32(0.1) is not above tol=0.1
+    assert l0_count(np.float32([0.1, 0.2]), tol=0.1) == 1
+
+
+def test_norms_do_not_overflow_or_underflow():
+    big = [3e200, 4e200]
+    assert l2_norm(big) == pytest.approx(5e200, rel=1e-15)
+    assert lp_norm(big, 3) == pytest.approx(4e200 * (1 + (3 / 4) ** 3) ** (1 / 3), rel=1e-14)
+    tiny = [3e-200, 4e-200]
+    assert l2_norm(tiny) == pytest.approx(5e-200, rel=1e-15)
+    assert l2_norm(np.float32([3e30, 4e30])) == pytest.approx(5e30, rel=1e-6)
+
+
+# ---------------------------------------------------------------------------
+# Properties
+# ---------------------------------------------------------------------------
+
+
+@settings(max_examples=80, deadline=None)
+@given(w=arrays_any_shape, rho=st.floats(0, 1))
+def test_penalties_match_their_formulas(w, rho):
+    assert l1_penalty(w) == pytest.approx(np.sum(np.abs(w)), rel=1e-14, abs=1e-300)
+    assert l2_penalty(w) == pytest.approx(0.5 * np.sum(w**2), rel=1e-14, abs=1e-300)
+    assert elastic_net_penalty(w, rho) == pytest.approx(
+        rho * np.sum(np.abs(w)) + (1 - rho) * 0.5 * np.sum(w**2), rel=1e-13, abs=1e-300
+    )
+    assert l2_norm(w) == pytest.approx(math.hypot(*w.ravel()), rel=1e-14)  # no underflow
+    assert l0_count(w) == np.count_nonzero(w)
+
+
+def test_elastic_net_limits():
+    w = np.array([1.5, -0.25, 3.0])
+    assert elastic_net_penalty(w, 1.0) == l1_penalty(w)
+    assert elastic_net_penalty(w, 0.0) == l2_penalty(w)
+
+
+moderate = st.one_of(st.just(0.0), st.floats(1e-8, 100), st.floats(-100, -1e-8))
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    w=hnp.arrays(np.float64, st.integers(1, 8), elements=moderate),  # no underflow in |w|**p
+    p=st.floats(0.1, 10),
+    q=st.floats(0.1, 10),
+)
+def test_lp_norm_formula_and_monotone_in_p(w, p, q):
+    expected = np.sum(np.abs(w) ** p) ** (1 / p)
+    assert lp_norm(w, p) == pytest.approx(expected, rel=1e-10, abs=1e-300)
+    small, large = min(p, q), max(p, q)
+    # ||w||_p is non-increasing in p, and tends to max |w_i|
+    assert lp_norm(w, small) >= lp_norm(w, large) * (1 - 1e-12)
+    assert lp_norm(w, large) >= lp_norm(w, np.inf) * (1 - 1e-12)
+
+
+def test_lp_norm_below_one_is_not_a_norm():
+    e1, e2 = np.array([1.0, 0.0]), np.array([0.0, 1.0])
+    # the triangle inequality fails for p < 1 ...
+    assert lp_norm(e1 + e2, 0.5) > lp_norm(e1, 0.5) + lp_norm(e2, 0.5)
+    # ... and holds for p >= 1
+    for p in (1, 1.5, 2, np.inf):
+        assert lp_norm(e1 + e2, p) <= lp_norm(e1, p) + lp_norm(e2, p) + 1e-15
+
+
+@settings(max_examples=100, deadline=None)
+@given(x=arrays_any_shape, t=thresholds)
+def test_soft_threshold_formula(x, t):
+    out = soft_threshold(x, t)
+    np.testing.assert_array_equal(out, np.sign(x) * np.maximum(np.abs(x) - t, 0))
+    assert np.all(out[np.abs(x) <= t] == 0)  # exact zeros: sparsity
+    assert np.all(np.abs(out) <= np.abs(x))  # shrinks towards 0, never crosses it
+    assert np.all(out * x >= 0)
+
+
+@settings(max_examples=100, deadline=None)
+@given(x=finite, t=thresholds)
+def test_soft_threshold_is_the_prox_of_t_abs(x, t):
+    z = float(soft_threshold(x, t))
+
+    def objective(v):
+        return 0.5 * (v - x) ** 2 + t * np.abs(v)
+
+    # optimality condition: 0 in z - x + t * d|z|
+    if z == 0:
+        assert abs(x) <= t
+    else:
+        assert z - x + t * np.sign(z) == pytest.approx(0.0, abs=1e-12 * (1 + abs(x)))
+    # and no point of a fine grid around x does better
+    grid = np.linspace(x - t - 1, x + t + 1, 2001)
+    assert objective(z) <= objective(grid).min() + 1e-12 * (1 + abs(x) + t)
+
+
+@settings(max_examples=100, deadline=None)
+@given(x=vectors, t=thresholds, data=st.data())
+def test_group_soft_threshold_is_the_prox_of_t_norm(x, t, data):
+    z = group_soft_threshold(x, t)
+    norm_x = norm(x)
+
+    def objective(v):
+        return 0.5 * np.sum((v - x) ** 2) + t * norm(v)
+
+    if norm_x <= t:
+        np.testing.assert_array_equal(z, 0.0)  # the whole group is exactly zero
+    else:
+        # same direction, norm shrunk by t
+        assert norm(z) == pytest.approx(norm_x - t, rel=1e-12, abs=1e-12)
+        np.testing.assert_allclose(z * norm_x, x * (norm_x - t), rtol=1e-12, atol=1e-9)
+        # optimality: z - x + t z/||z|| = 0
+        np.testing.assert_allclose(z - x + t * z / norm(z), 0.0, atol=1e-9 * (1 + t))
+    # random perturbations do not decrease the objective
+    for _ in range(5):
+        v = data.draw(hnp.arrays(np.float64, x.shape, elements=st.floats(-1, 1)))
+        assert objective(z) <= objective(z + 1e-3 * v) + 1e-9 * (1 + objective(z))
+
+
+@settings(max_examples=60, deadline=None)
+@given(x=hnp.arrays(np.float64, st.integers(1, 8), elements=moderate), t=thresholds)
+def test_group_shrinks_the_whole_vector_unlike_soft_threshold(x, t):
+    # soft thresholding zeroes coordinates one by one; the group prox keeps all
+    # of them or none (claim C17: the unsquared norm gives exact zeros of a group)
+    z = group_soft_threshold(x, t)
+    nonzero_in = np.count_nonzero(x)
+    assert l0_count(z) in (0, nonzero_in)
+    # the prox of the *squared* penalty t * l2_penalty is x / (1 + t): never exactly zero
+    assert l0_count(x / (1 + t)) == nonzero_in
+
+
+# ---------------------------------------------------------------------------
+# Dtypes and inputs left alone
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(PROXES))
+def test_prox_dtypes(name):
+    assert apply(name, np.float32([1.0, -2.0])).dtype == np.float32
+    assert apply(name, np.float32([1.0, -2.0]), t=np.float64(0.5)).dtype == np.float32
+    assert apply(name, np.float64([1.0, -2.0])).dtype == np.float64
+    assert apply(name, [1, -2]).dtype == np.float64
+    assert apply(name, np.array([1, -2], dtype=np.int8)).dtype == np.float64
+    assert apply(name, [True, False]).dtype == np.float64
+
+
+def test_float32_is_computed_in_float32():
+    x = np.float32([0.3, -0.7, 1.1])
+    expected = x - np.clip(x, np.float32(-0.2), np.float32(0.2))
+    np.testing.assert_array_equal(soft_threshold(x, 0.2), expected)
+    assert l1_penalty(x) == float(np.abs(x).sum())
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+@pytest.mark.parametrize("dtype", [np.float32, np.float64, np.int64])
+def test_inputs_not_modified(name, dtype):
+    w = np.array([[0.3, -2.0], [0.0, 5.0]]).astype(dtype)
+    w0 = w.copy()
+    out = apply(name, w)
+    np.testing.assert_array_equal(w, w0)
+    if isinstance(out, np.ndarray):
+        assert not np.shares_memory(out, w)
+    ro = w0.copy()
+    ro.setflags(write=False)
+    apply(name, ro)  # read-only input works
+
+
+# ---------------------------------------------------------------------------
+# Bad input: ValueError naming the argument
+# ---------------------------------------------------------------------------
+
+BAD_ARRAYS = [
+    "abc",
+    b"1",
+    None,
+    {"a": 1},
+    [[1.0, 2.0], [3.0]],
+    ["1", 2.0],
+    np.array([1.0, 2.0], dtype=object),
+    np.array([1 + 1j]),
+    10**400,
+]
+NON_FINITE = [[1.0, np.nan], [np.inf, 0.0], np.float32([-np.inf]), np.nan]
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+@pytest.mark.parametrize("bad", BAD_ARRAYS + NON_FINITE, ids=repr)
+def test_bad_arrays(name, bad):
+    arg = FUNCTIONS[name][1]
+    with pytest.raises(ValueError, match=rf"^{arg}\b"):
+        apply(name, bad)
+
+
+BAD_PARAMETERS = {
+    "l1_ratio": [-0.1, 1.1, np.nan, np.inf, "0.5", None, True, [0.5], np.array([0.1, 0.2])],
+    "tol": [-1e-12, -np.inf, np.nan, "0", None, False, 1j],
+    "p": [0.0, -1.0, -np.inf, np.nan, "2", None, True, 10**400],
+    "t": [-0.5, -np.inf, np.nan, "1", None, True, np.array([0.5, 1.0]), 1 + 1j],
+}
+
+
+@pytest.mark.parametrize(
+    "name, param, bad",
+    [
+        (name, param, bad)
+        for name, (_, _, params) in FUNCTIONS.items()
+        for param in params
+        for bad in BAD_PARAMETERS[param]
+    ],
+    ids=repr,
+)
+def test_bad_parameters(name, param, bad):
+    with pytest.raises(ValueError, match=rf"^{param}\b"):
+        apply(name, [1.0, -2.0], **{param: bad})
+
+
+def test_parameters_accept_numpy_scalars_and_size_one_arrays():
+    assert elastic_net_penalty(W, np.float32(0.5)) == elastic_net_penalty(W, 0.5)
+    assert lp_norm(W, np.int64(2)) == 5.0
+    np.testing.assert_array_equal(soft_threshold(W, np.array([1.0])), soft_threshold(W, 1.0))
+    assert soft_threshold(W, np.inf).tolist() == [0.0, 0.0, 0.0]
+    assert soft_threshold(np.float32(W), 1e300).dtype == np.float32  # no overflow error
+
+
+# ---------------------------------------------------------------------------
+# Junk: only a correct-looking result or a ValueError, inputs untouched
+# ---------------------------------------------------------------------------
+
+scalar_junk = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.complex_numbers(max_magnitude=10),
+    st.text(max_size=4),
+    st.binary(max_size=4),
+    st.just(10**400),
+)
+junk_shapes = hnp.array_shapes(min_dims=0, max_dims=3, min_side=0, max_side=5)
+array_junk = st.one_of(
+    hnp.arrays(
+        st.sampled_from([np.float32, np.float64, np.float16, np.int64, np.uint8, np.bool_]),
+        junk_shapes,
+    ),
+    hnp.arrays(np.complex64, junk_shapes),
+    hnp.arrays(object, junk_shapes, elements=st.one_of(st.integers(), st.floats(), st.none())),
+    hnp.arrays(hnp.unicode_string_dtypes(max_len=3), junk_shapes),
+)
+junk = st.one_of(
+    scalar_junk,
+    array_junk,
+    st.recursive(
+        st.one_of(st.integers(-3, 3), st.floats(allow_nan=True), st.text(max_size=2), st.none()),
+        lambda children: (
+            st.lists(children, max_size=4)
+            | st.dictionaries(st.text(max_size=2), children, max_size=2)
+        ),
+        max_leaves=8,
+    ),
+)
+valid_params = {
+    "l1_ratio": st.floats(0, 1),
+    "tol": st.floats(0, 10),
+    "p": st.floats(0.05, 20) | st.just(np.inf),
+    "t": st.floats(0, 10),
+}
+
+
+def snapshot(value):
+    if isinstance(value, np.ndarray):
+        return ("array", value.dtype, value.shape, value.tobytes())
+    return ("other", copy.deepcopy(value))
+
+
+def same(before, value):
+    if before[0] == "array":
+        return (value.dtype, value.shape, value.tobytes()) == before[1:]
+    return bool(before[1] == value) or repr(before[1]) == repr(value)
+
+
+# Junk may hold values whose squares overflow: NumPy then warns and gives inf.
+@pytest.mark.filterwarnings("ignore:overflow encountered:RuntimeWarning")
+@settings(max_examples=400, deadline=None)
+@given(name=st.sampled_from(list(FUNCTIONS)), data=st.data())
+def test_junk_gives_a_result_or_a_value_error(name, data):
+    fn, arg, params = FUNCTIONS[name]
+    names = [arg, *params]
+    junk_names = data.draw(st.sets(st.sampled_from(names)), label="junk arguments")
+    if arg in junk_names:
+        w = data.draw(junk, label=arg)
+    else:
+        w = data.draw(arrays_any_shape, label=arg)
+    kwargs = {
+        p: data.draw(
+            st.one_of(scalar_junk, array_junk) if p in junk_names else valid_params[p], label=p
+        )
+        for p in params
+    }
+    args = [w, *kwargs.values()]
+    before = [snapshot(v) for v in args]
+    try:
+        out = fn(w, **kwargs)
+    except ValueError as exc:
+        assert any(str(exc).startswith(n) for n in junk_names), (junk_names, str(exc))
+    else:
+        if name in PROXES:
+            assert isinstance(out, np.ndarray) and out.shape == np.shape(np.asarray(w))
+            assert out.dtype in (np.float32, np.float64) and np.all(np.isfinite(out))
+        elif name == "l0_count":
+            assert type(out) is int and 0 <= out <= np.size(np.asarray(w))
+        else:
+            assert type(out) is float and (out >= 0 or math.isinf(out))
+    for b, v in zip(before, args, strict=True):
+        assert same(b, v)
