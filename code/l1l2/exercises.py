@@ -1,0 +1,829 @@
+r"""Answer checkers for the exercises: they say *what* is wrong, not just "incorrect".
+
+A checker prints one short line such as ``huber: correct.`` when the answer is
+right, and otherwise raises :class:`AnswerError`, a subclass of
+:class:`AssertionError` (so pytest and nbval report it as a failure), whose
+message names the likely mistake: a wrong shape, a sum where a mean was asked
+(off by a factor of :math:`n`), a sign error, a forgotten :math:`\tfrac12`, a
+norm where a squared norm was asked, a wrong value at a kink, a NaN, an input
+array modified in place, and so on, with one concrete failing example.
+
+Function checkers (:func:`check_huber_from_smooth_l1`,
+:func:`check_smooth_l1_grad`, :func:`check_soft_threshold`) call the reader's
+function on copies of fixed test arrays, with NumPy's floating-point warnings
+silenced, and report if the function modified its input.
+
+Misusing a checker itself (a negative tolerance, passing a value where a
+function is expected) raises :class:`ValueError` naming the argument, as
+everywhere in :mod:`l1l2`.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from collections.abc import Mapping
+
+import numpy as np
+
+from ._validation import as_float_array, check_scalar
+
+__all__ = [
+    "AnswerError",
+    "check_array_answer",
+    "check_scalar_answer",
+    "check_reduction_example",
+    "check_huber_from_smooth_l1",
+    "check_smooth_l1_grad",
+    "check_soft_threshold",
+]
+
+_RTOL = 1e-5  # lenient enough for a float32 (or PyTorch) implementation
+_ATOL = 1e-8
+
+
+class AnswerError(AssertionError):
+    """An exercise answer is wrong; the message says how."""
+
+
+# --------------------------------------------------------------------------
+# tiny reference formulas (cross-checked against l1l2.losses in the tests)
+# --------------------------------------------------------------------------
+def _smooth_l1(x, beta):
+    ax = np.abs(x)
+    if beta == 0:
+        return ax
+    return np.where(ax < beta, 0.5 * x * x / beta, ax - 0.5 * beta)
+
+
+def _huber(x, delta):
+    ax = np.abs(x)
+    return np.where(ax <= delta, 0.5 * x * x, delta * (ax - 0.5 * delta))
+
+
+def _smooth_l1_grad(x, beta):
+    if beta == 0:
+        return np.sign(x)
+    return np.where(np.abs(x) < beta, x / beta, np.sign(x))
+
+
+def _soft_threshold(x, t):
+    return np.sign(x) * np.maximum(np.abs(x) - t, 0.0)
+
+
+# --------------------------------------------------------------------------
+# helpers
+# --------------------------------------------------------------------------
+def _fmt(v) -> str:
+    v = float(v)
+    if math.isnan(v) or math.isinf(v):
+        return str(v)
+    return f"{v:.6g}"
+
+
+def _close(a, b, rtol, atol):
+    return np.isclose(a, b, rtol=rtol, atol=atol, equal_nan=True)
+
+
+def _allclose(a, b, rtol, atol) -> bool:
+    a = np.asarray(a, dtype=np.float64)
+    b = np.asarray(b, dtype=np.float64)
+    return a.shape == b.shape and bool(np.all(_close(a, b, rtol, atol)))
+
+
+def _answer_array(answer, name: str) -> np.ndarray:
+    """The reader's answer as a float64 array, or an AnswerError saying why not."""
+    if answer is None:
+        raise AnswerError(f"{name} is None: did your function forget to `return` its result?")
+    if isinstance(answer, (str, bytes)):
+        raise AnswerError(f"{name} is a string ({answer!r:.30}); a number or array of numbers "
+                          "was expected")
+    try:
+        arr = np.asarray(answer)
+        if arr.dtype.kind not in "biuf":
+            raise TypeError(f"dtype {arr.dtype}")
+        return arr.astype(np.float64)
+    except (TypeError, ValueError) as exc:
+        raise AnswerError(f"{name} is not a number or an array of numbers "
+                          f"(got {type(answer).__name__}: {exc})") from None
+
+
+def _shape_problem(ans: np.ndarray, exp: np.ndarray) -> str | None:
+    if ans.shape == exp.shape or (exp.ndim == 0 and ans.size == 1):
+        return None
+    if exp.ndim == 0:
+        return (f"wrong shape: a single number was expected, got an array of shape {ans.shape}. "
+                "Did you forget to reduce (sum or mean) over the elements?")
+    if ans.size == 1:
+        return (f"wrong shape: one value per element (shape {exp.shape}) was expected, got a "
+                "single number. Did you reduce (sum or mean) where the result should be "
+                "elementwise (reduction='none')?")
+    if ans.ndim == 2 and ans.shape == exp.shape[::-1]:
+        return f"wrong shape: got {ans.shape}, expected {exp.shape}. Is it transposed?"
+    if ans.size == exp.size:
+        return (f"wrong shape: got {ans.shape}, expected {exp.shape} (the same number of "
+                "values, arranged differently)")
+    return f"wrong shape: got {ans.shape}, expected {exp.shape}"
+
+
+def _nonfinite_problem(ans, exp) -> str | None:
+    bad = ~np.isfinite(ans) & np.isfinite(exp)
+    if not bad.any():
+        return None
+    i = np.flatnonzero(bad)[0]
+    v = ans.ravel()[i]
+    what = "NaN" if math.isnan(v) else "an infinity"
+    where = f" at index {np.unravel_index(i, ans.shape)}" if ans.ndim else ""
+    return (f"contains {what}{where} where a finite value ({_fmt(exp.ravel()[i])}) was "
+            "expected: a division by zero, 0/0, or the log or square root of a negative?")
+
+
+def _ratio_problem(ans, exp, rtol, atol, n=None) -> str | None:
+    """Sign errors, constant factors (2, n), squares and square roots."""
+    a, e = ans.ravel(), exp.ravel()
+    nz = np.abs(e) > atol
+    if not nz.any():
+        return None
+    if np.all(_close(a, -e, rtol, atol)):
+        return "sign error: your answer is exactly the negative of the expected one"
+    if np.all(_close(a[~nz], 0.0, rtol, atol)):
+        r = a[nz] / e[nz]
+        r0 = float(np.median(r))
+        if r0 != 0 and np.all(np.isclose(r, r0, rtol=max(rtol, 1e-9), atol=0)):
+            return _factor_message(r0, n)
+    if np.all(e >= 0) and np.all(_close(a, e * e, rtol, atol)):
+        return ("your answer is the square of the expected one: a squared norm where the "
+                "norm (with its square root) was asked?")
+    if np.all(a >= 0) and np.all(e >= 0) and np.all(_close(a * a, e, rtol, atol)):
+        return ("your answer is the square root of the expected one: the norm "
+                "sqrt(sum of squares) where the squared norm (no root) was asked?")
+    return None
+
+
+def _factor_message(r, n=None) -> str:
+    def near(a, b):
+        return math.isclose(a, b, rel_tol=1e-6)
+
+    if n is not None and n > 1:
+        if near(r, n):
+            return (f"off by a factor of n = {n} (too large): you computed a sum where the "
+                    "mean was asked; divide by n")
+        if near(r, 1.0 / n):
+            return (f"off by a factor of n = {n} (too small): you computed a mean where the "
+                    "sum was asked; do not divide by n")
+        if near(r, n / 2):
+            return (f"off by a factor of n/2 = {_fmt(n / 2)}: a sum instead of a mean, and "
+                    "a ½ too many or too few")
+        if near(r, 2.0 / n):
+            return (f"off by a factor of 2/n = {_fmt(2 / n)}: a mean instead of a sum, and "
+                    "a ½ too many or too few")
+    if near(r, 2.0):
+        return ("off by a factor of 2 (too large): a missing ½? For example ½x² has "
+                "derivative x, not 2x")
+    if near(r, 0.5):
+        return "off by a factor of 2 (too small): an extra ½?"
+    if r < 0:
+        return (f"sign error and off by a constant factor: your answer is {_fmt(r)} times the "
+                "expected one")
+    return f"off by a constant factor: your answer is {_fmt(r)} times the expected one"
+
+
+def _first_mismatch(ans, exp, rtol, atol) -> str:
+    bad = ~_close(ans, exp, rtol, atol)
+    k = int(bad.sum())
+    i = np.flatnonzero(bad)[0]
+    if ans.ndim == 0:
+        return f"got {_fmt(ans)}, expected {_fmt(exp)}"
+    idx = np.unravel_index(i, ans.shape)
+    return (f"wrong at {k} of {ans.size} entries; first at index {tuple(int(j) for j in idx)}: "
+            f"got {_fmt(ans.ravel()[i])}, expected {_fmt(exp.ravel()[i])}")
+
+
+def _diagnose_values(ans, exp, *, rtol, atol, n=None, diagnoses=None) -> str | None:
+    """None if correct, else the message (without the name prefix)."""
+    if ans.shape != exp.shape:
+        ans = ans.reshape(exp.shape)  # only size-1 answers to scalars get here
+    if np.all(_close(ans, exp, rtol, atol)):
+        return None
+    msg = _nonfinite_problem(ans, exp)
+    if msg:
+        return msg
+    for text, wrong in (diagnoses or {}).items():
+        w = np.asarray(wrong, dtype=np.float64)
+        if w.shape == exp.shape and _allclose(ans, w, rtol, atol) \
+                and not _allclose(w, exp, rtol, atol):
+            return f"{text} ({_first_mismatch(ans, exp, rtol, atol)})"
+    msg = _ratio_problem(ans, exp, rtol, atol, n)
+    if msg:
+        return f"{msg} ({_first_mismatch(ans, exp, rtol, atol)})"
+    return _first_mismatch(ans, exp, rtol, atol)
+
+
+def _check_tolerances(rtol, atol):
+    rtol = check_scalar(rtol, "rtol", low=0.0)
+    atol = check_scalar(atol, "atol", low=0.0)
+    if not (math.isfinite(rtol) and math.isfinite(atol)):
+        raise ValueError("rtol and atol must be finite")
+    return rtol, atol
+
+
+def _check_name(name):
+    if not isinstance(name, str):
+        raise ValueError(f"name must be a string, got {type(name).__name__}")
+    return name
+
+
+def _check_n(n):
+    if n is None:
+        return None
+    return check_scalar(n, "n", low=1, integer=True)
+
+
+def _check_diagnoses(diagnoses):
+    if diagnoses is None:
+        return {}
+    if not isinstance(diagnoses, Mapping):
+        raise ValueError("diagnoses must be a mapping {message: wrong_value}, got "
+                         f"{type(diagnoses).__name__}")
+    out = {}
+    for k, v in diagnoses.items():
+        if not isinstance(k, str):
+            raise ValueError(f"diagnoses keys must be message strings, got {k!r:.30}")
+        out[k] = as_float_array(v, f"diagnoses[{k!r:.30}]")
+    return out
+
+
+def _ok(name, quiet):
+    if not quiet:
+        print(f"{name}: correct.")
+
+
+# --------------------------------------------------------------------------
+# generic checkers
+# --------------------------------------------------------------------------
+def check_array_answer(answer, expected, *, name="answer", rtol=_RTOL, atol=_ATOL, n=None,
+                       diagnoses=None, quiet=False):
+    r"""Check an array answer, and say what is wrong if it is not right.
+
+    The answer is right when it has the expected shape and
+    :math:`|a - e| \le \text{atol} + \text{rtol}\,|e|` everywhere (NaN
+    matches NaN). Otherwise the message tries, in order: a wrong shape
+    (including "forgot to reduce" and "transposed"), a NaN or infinity, the
+    caller's own ``diagnoses``, a sign error, a constant factor (2, or
+    :math:`n` for a sum-versus-mean mix-up when ``n`` is given), a square or
+    square root; and always shows the first wrong entry.
+
+    Parameters
+    ----------
+    answer : array_like
+        The reader's answer.
+    expected : array_like
+        The right answer.
+    name : str
+        What the answer is called in messages.
+    rtol, atol : float
+        Relative and absolute tolerance, non-negative.
+    n : int, optional
+        The number of terms of a sum or mean, to recognise a factor :math:`n`.
+    diagnoses : mapping of str to array_like, optional
+        Known wrong answers: if the answer matches a value, the error gives its
+        message.
+    quiet : bool
+        If false (default), print ``"<name>: correct."`` on success.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    AnswerError
+        If the answer is wrong.
+
+    Examples
+    --------
+    >>> from l1l2.exercises import check_array_answer, AnswerError
+    >>> check_array_answer([1.0, 2.0], [1.0, 2.0], name="w")
+    w: correct.
+    >>> try:
+    ...     check_array_answer([-1.0, -2.0], [1.0, 2.0], name="w")
+    ... except AnswerError as e:
+    ...     print(e)
+    w: sign error: your answer is exactly the negative of the expected one (wrong at 2 of 2
+    entries; first at index (0,): got -1, expected 1)
+    """
+    name = _check_name(name)
+    rtol, atol = _check_tolerances(rtol, atol)
+    n = _check_n(n)
+    diagnoses = _check_diagnoses(diagnoses)
+    exp = as_float_array(expected, "expected").astype(np.float64)
+    ans = _answer_array(answer, name)
+    msg = _shape_problem(ans, exp)
+    if msg is None:
+        msg = _diagnose_values(ans, exp, rtol=rtol, atol=atol, n=n, diagnoses=diagnoses)
+    if msg:
+        raise AnswerError(f"{name}: {msg}")
+    _ok(name, quiet)
+
+
+def check_scalar_answer(answer, expected, *, name="answer", rtol=_RTOL, atol=_ATOL, n=None,
+                        diagnoses=None, quiet=False):
+    r"""Check a single number, diagnosing factor-:math:`n`, factor-2 and sign errors.
+
+    As :func:`check_array_answer`, for a scalar ``expected``. An answer that
+    is an array with more than one element is reported as "forgot to
+    reduce".
+
+    Parameters
+    ----------
+    answer : float
+        The reader's answer.
+    expected : float
+        The right answer.
+    name : str
+        What the answer is called in messages.
+    rtol, atol : float
+        Tolerances, non-negative.
+    n : int, optional
+        The number of terms, to recognise "sum instead of mean" (factor
+        :math:`n`).
+    diagnoses : mapping of str to float, optional
+        Known wrong answers and their messages.
+    quiet : bool
+        If false (default), print ``"<name>: correct."`` on success.
+
+    Raises
+    ------
+    AnswerError
+        If the answer is wrong.
+
+    Examples
+    --------
+    >>> from l1l2.exercises import check_scalar_answer, AnswerError
+    >>> check_scalar_answer(0.62, 0.62, name="mean L1")
+    mean L1: correct.
+    >>> try:
+    ...     check_scalar_answer(3.1, 0.62, name="mean L1", n=5)
+    ... except AnswerError as e:
+    ...     print(e)
+    mean L1: off by a factor of n = 5 (too large): you computed a sum where the mean was
+    asked; divide by n (got 3.1, expected 0.62)
+    """
+    exp = as_float_array(expected, "expected")
+    if exp.size != 1:
+        raise ValueError(f"expected must be a single number, got shape {exp.shape}")
+    check_array_answer(answer, exp.reshape(()), name=name, rtol=rtol, atol=atol, n=n,
+                       diagnoses=diagnoses, quiet=quiet)
+
+
+# --------------------------------------------------------------------------
+# the reductions example (claim C6)
+# --------------------------------------------------------------------------
+_C6_INPUT = (0.1, 0.2, 0.3, 0.4, 0.5)
+_C6_TARGET = (1.0, 1.0, 0.0, 1.0, 1.0)
+
+
+def check_reduction_example(l1_sum, l2_sum, l1_mean, l2_mean, *, input=_C6_INPUT,
+                            target=_C6_TARGET, quiet=False):
+    r"""Check the four reductions of the L1 and L2 losses on a small example.
+
+    With residuals :math:`r = \hat y - y` over :math:`n` elements:
+
+    .. math::
+
+        \text{L1 sum} = \sum_i |r_i|,\quad
+        \text{L2 sum} = \sum_i r_i^2,\quad
+        \text{L1 mean} = \tfrac1n\sum_i |r_i|,\quad
+        \text{L2 mean} = \tfrac1n\sum_i r_i^2 .
+
+    These are PyTorch's ``l1_loss`` and ``mse_loss`` with
+    ``reduction="sum"`` and ``"mean"``. The default data are the articles'
+    example (claim C6): ``input = [.1, .2, .3, .4, .5]``, ``target = [1, 1, 0,
+    1, 1]``, whose sums are 3.1 and 2.15. All four answers are checked, and
+    every wrong one is reported (sum/mean swapped, a ½ too many, the norm
+    :math:`\|r\|_2` instead of the squared norm, squares instead of absolute
+    values, a missing absolute value, ...).
+
+    Parameters
+    ----------
+    l1_sum, l2_sum, l1_mean, l2_mean : float
+        The reader's four numbers.
+    input, target : array_like, optional
+        Predictions :math:`\hat y` and targets :math:`y`, same shape,
+        non-empty, finite.
+    quiet : bool
+        If false (default), print one line on success.
+
+    Raises
+    ------
+    AnswerError
+        If any of the four is wrong; the message lists each wrong one.
+
+    Examples
+    --------
+    >>> from l1l2.exercises import check_reduction_example, AnswerError
+    >>> check_reduction_example(3.1, 2.15, 0.62, 0.43)
+    reductions: correct.
+    >>> try:
+    ...     check_reduction_example(3.1, 2.15 ** 0.5, 0.62, 0.43)
+    ... except AnswerError as e:
+    ...     print(e)
+    reductions: 1 of 4 wrong.
+      l2_sum: that is the norm ||r||_2 (with a square root); the L2 loss is the sum of
+      squares, with no root (got 1.46629, expected 2.15)
+    """
+    yhat = as_float_array(input, "input", finite=True, allow_empty=False).astype(np.float64)
+    y = as_float_array(target, "target", finite=True, allow_empty=False).astype(np.float64)
+    if yhat.shape != y.shape:
+        raise ValueError(f"input and target must have the same shape, got {yhat.shape} "
+                         f"and {y.shape}")
+    r = (yhat - y).ravel()
+    n = r.size
+    a, s = np.abs(r), r * r
+    sums = {"l1": a.sum(), "l2": s.sum()}
+    norm2 = math.sqrt(sums["l2"])
+    expected = {"l1_sum": sums["l1"], "l2_sum": sums["l2"],
+                "l1_mean": sums["l1"] / n, "l2_mean": sums["l2"] / n}
+    wrong = {
+        "l1_sum": {
+            "that is the sum of squared errors (L2), not of absolute errors (L1)": sums["l2"],
+            "missing absolute value: positive and negative errors cancel in the sum":
+                r.sum(),
+        },
+        "l2_sum": {
+            "that is the sum of absolute errors (L1), not of squared errors (L2)": sums["l1"],
+            "that is the square of the sum, not the sum of the squares": r.sum() ** 2,
+            "that is the norm ||r||_2 (with a square root); the L2 loss is the sum of "
+            "squares, with no root": norm2,
+        },
+        "l1_mean": {
+            "that is the mean of squared errors (L2), not of absolute errors (L1)":
+                sums["l2"] / n,
+            "missing absolute value: positive and negative errors cancel in the mean":
+                r.mean(),
+        },
+        "l2_mean": {
+            "that is the mean of absolute errors (L1), not of squared errors (L2)":
+                sums["l1"] / n,
+            "that is the root mean squared error (RMSE); the MSE has no square root":
+                math.sqrt(sums["l2"] / n),
+            "that is the norm ||r||_2 divided by n; the MSE is the mean of the squares":
+                norm2 / n,
+        },
+    }
+    problems = []
+    answers = {"l1_sum": l1_sum, "l2_sum": l2_sum, "l1_mean": l1_mean, "l2_mean": l2_mean}
+    for key, ans in answers.items():
+        try:
+            check_scalar_answer(ans, expected[key], name=key, n=n, diagnoses=wrong[key],
+                                quiet=True)
+        except AnswerError as exc:
+            problems.append(str(exc))
+    if problems:
+        body = "\n".join("  " + p for p in problems)
+        raise AnswerError(f"reductions: {len(problems)} of 4 wrong.\n{body}")
+    _ok("reductions", quiet)
+
+
+# --------------------------------------------------------------------------
+# function checkers
+# --------------------------------------------------------------------------
+def _check_callable(fn):
+    if not callable(fn):
+        raise ValueError(f"fn must be a function (pass the function itself, e.g. `huber`, not "
+                         f"the result of calling it), got {type(fn).__name__}")
+    return fn
+
+
+def _call(fn, fname, pname, x, p):
+    """Call fn(x_copy, p); check it returns an array of x's shape and leaves x alone."""
+    xc = x.copy()
+    call = f"{fname}(x, {pname}={_fmt(p)})"
+    try:
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            out = fn(xc, p)
+    except Exception as exc:  # the reader's code failed: say how and where
+        raise AnswerError(f"{fname}: {call} raised {type(exc).__name__}: {exc}") from exc
+    if not np.array_equal(xc, x, equal_nan=True):
+        raise AnswerError(f"{fname}: your function modified its input array x in place (for "
+                          "example with x[...] = ..., x *= ... or np.abs(x, out=x)); work on a "
+                          "copy or write expressions that create new arrays")
+    ans = _answer_array(out, f"{fname}: the result of {call}")
+    if ans.shape != x.shape:
+        if ans.size == 1 and x.size > 1:
+            raise AnswerError(f"{fname}: {call} returned a single number for an input of shape "
+                              f"{x.shape}: the result must be elementwise, one value per "
+                              "element (no sum or mean; reduction='none')")
+        raise AnswerError(f"{fname}: {call} returned shape {ans.shape} for an input of shape "
+                          f"{x.shape}: the result must have the input's shape")
+    return ans
+
+
+def _param_grid(x_base, params):
+    """Test inputs: a base grid plus the kinks +-p, with each parameter."""
+    cases = []
+    for p in params:
+        x = np.unique(np.concatenate([x_base, [p, -p]])) if p > 0 else x_base.copy()
+        cases.append((x, float(p)))
+    return cases
+
+
+def _check_function(fn, *, fname, pname, cases, reference, candidates, kink=None,
+                    kink_message="", nan_hint="", quiet=False, rtol=_RTOL, atol=_ATOL):
+    fn = _check_callable(fn)
+    answers = [_call(fn, fname, pname, x, p) for x, p in cases]
+    expected = [np.asarray(reference(x, p), dtype=np.float64) for x, p in cases]
+    ok = [_close(a, e, rtol, atol) for a, e in zip(answers, expected, strict=True)]
+    if all(o.all() for o in ok):
+        _ok(fname, quiet)
+        return
+    # one concrete failing example
+    c = next(i for i, o in enumerate(ok) if not o.all())
+    j = np.flatnonzero(~ok[c].ravel())[0]
+    xv, pv = cases[c][0].ravel()[j], cases[c][1]
+    example = (f"For example, {fname}(x={_fmt(xv)}, {pname}={_fmt(pv)}) returned "
+               f"{_fmt(answers[c].ravel()[j])}; expected {_fmt(expected[c].ravel()[j])}.")
+
+    def fail(msg):
+        raise AnswerError(f"{fname}: {msg} {example}")
+
+    # 1. a known mistake that matches on every test case
+    with np.errstate(all="ignore"):
+        for text, wrong in candidates:
+            if all(_allclose(a, wrong(x, p), rtol, atol) for (x, p), a in
+                   zip(cases, answers, strict=True)):
+                fail(text)
+    # 2. NaN or infinity where the answer is finite
+    for (x, p), a, e in zip(cases, answers, expected, strict=True):
+        bad = ~np.isfinite(a) & np.isfinite(e)
+        if bad.any():
+            i = np.flatnonzero(bad.ravel())[0]
+            what = "NaN" if np.isnan(a.ravel()[i]) else "an infinity"
+            fail(f"returns {what} at x = {_fmt(x.ravel()[i])} with {pname} = {_fmt(p)}. "
+                 f"{nan_hint}".rstrip())
+    # 3. wrong only at kinks
+    if kink is not None:
+        only_kinks = all(np.all(o | kink(x, p)) for (x, p), o in zip(cases, ok, strict=True))
+        if only_kinks:
+            fail(kink_message)
+    # 4. a factor that depends on the parameter
+    ratios = []
+    for a, e in zip(answers, expected, strict=True):
+        nz = np.abs(e) > atol
+        if not nz.any() or not np.all(np.isclose(a[~nz], 0.0, atol=atol)):
+            ratios = None
+            break
+        r = a[nz] / e[nz]
+        if not np.allclose(r, r[0], rtol=1e-6, atol=0):
+            ratios = None
+            break
+        ratios.append(float(r[0]))
+    ps = [p for _, p in cases]
+
+    def per_param(f):
+        return all(math.isclose(r, f(p), rel_tol=1e-6) if p > 0 else math.isclose(r, 1.0)
+                   for r, p in zip(ratios, ps, strict=True))
+
+    if ratios:
+        if per_param(lambda p: 1.0 / p):
+            fail(f"your answer is too small by a factor of {pname} (it is right only for "
+                 f"{pname} = 1): a missing factor {pname}?")
+        if per_param(lambda p: p):
+            fail(f"your answer is too large by a factor of {pname} (it is right only for "
+                 f"{pname} = 1): an extra factor {pname}?")
+        if all(math.isclose(r, -1.0, rel_tol=1e-6) for r in ratios):
+            fail("sign error: your answer is the negative of the expected one.")
+        if all(math.isclose(r, ratios[0], rel_tol=1e-6) for r in ratios):
+            fail(_factor_message(ratios[0]) + ".")
+    # 5. a constant offset
+    diffs = np.concatenate([(a - e).ravel() for a, e in zip(answers, expected, strict=True)])
+    if np.allclose(diffs, diffs[0], rtol=0, atol=max(atol, rtol * abs(diffs[0]))):
+        fail(f"off by a constant {_fmt(diffs[0])} everywhere: an additive term too many?")
+    # 6. right for some parameter values only
+    good = sorted({p for p, o in zip(ps, ok, strict=True) if o.all()})
+    bad_p = sorted({p for p, o in zip(ps, ok, strict=True) if not o.all()})
+    if good:
+        fail(f"right for {pname} = {', '.join(_fmt(p) for p in good)} but wrong for "
+             f"{pname} = {', '.join(_fmt(p) for p in bad_p)}: check where {pname} enters "
+             "your formula.")
+    n_bad = sum(int((~o).sum()) for o in ok)
+    n_all = sum(o.size for o in ok)
+    fail(f"wrong values at {n_bad} of {n_all} test points.")
+
+
+def check_huber_from_smooth_l1(fn, *, quiet=False):
+    r"""Check a reader's ``huber(x, delta)`` written with smooth L1.
+
+    The identity to use is
+
+    .. math::
+
+        \text{huber}_\delta(x) = \delta\cdot\text{smooth\_l1}_{\beta=\delta}(x),
+
+    where :math:`\text{huber}_\delta(x) = \tfrac12 x^2` for :math:`|x|\le\delta`,
+    else :math:`\delta(|x| - \tfrac12\delta)`, and
+    :math:`\text{smooth\_l1}_\beta(x) = \tfrac12 x^2/\beta` for :math:`|x|<\beta`,
+    else :math:`|x| - \tfrac12\beta`. ``fn(x, delta)`` must be elementwise
+    (return an array of ``x``'s shape) and is called with ``delta`` in
+    {1, 0.5, 2, 3}, on points that include the kinks :math:`\pm\delta` and a
+    2-D input. Diagnosed: the missing factor :math:`\delta`, ``beta`` left at
+    its default 1, ``beta = 1/delta``, a factor :math:`\delta` too many, a
+    missing ½, a reduced (scalar) result, an input modified in place.
+
+    Parameters
+    ----------
+    fn : callable
+        ``fn(x, delta) -> ndarray``.
+    quiet : bool
+        If false (default), print ``"huber: correct."`` on success.
+
+    Raises
+    ------
+    AnswerError
+        If ``fn`` is wrong, with the likely mistake.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from l1l2.exercises import check_huber_from_smooth_l1, AnswerError
+    >>> def sl1(x, beta):
+    ...     return np.where(np.abs(x) < beta, 0.5 * x**2 / beta, np.abs(x) - 0.5 * beta)
+    >>> check_huber_from_smooth_l1(lambda x, delta: delta * sl1(x, delta))
+    huber: correct.
+    >>> try:
+    ...     check_huber_from_smooth_l1(lambda x, delta: sl1(x, delta))
+    ... except AnswerError as e:
+    ...     print(str(e).split(":")[1].strip())
+    missing factor delta
+    """
+    x = np.array([-5.0, -2.5, -1.2, -0.7, -0.3, -0.05, 0.0, 0.05, 0.3, 0.7, 1.2, 2.5, 5.0])
+    cases = _param_grid(x, [1.0, 0.5, 2.0, 3.0])
+    cases.append((np.array([[-3.0, -0.2, 0.0], [0.4, 1.0, 4.0]]), 2.0))
+    candidates = [
+        ("missing factor delta: huber(x, delta) = delta * smooth_l1(x, beta=delta), and your "
+         "function returns smooth_l1(x, beta=delta), which is huber / delta.",
+         lambda x, d: _smooth_l1(x, d)),
+        ("beta left at its default 1: call smooth_l1 with beta=delta (and multiply by delta).",
+         lambda x, d: d * _smooth_l1(x, 1.0)),
+        ("your function ignores delta: it is smooth_l1 with beta=1 for every delta. Use "
+         "delta * smooth_l1(x, beta=delta).",
+         lambda x, d: _smooth_l1(x, 1.0)),
+        ("beta = 1/delta: the transition point of huber is |x| = delta, so beta = delta.",
+         lambda x, d: d * _smooth_l1(x, 1.0 / d)),
+        ("a factor delta too many: delta**2 * smooth_l1(x, beta=delta); one factor delta "
+         "is enough.", lambda x, d: d * d * _smooth_l1(x, d)),
+        ("divided by delta instead of multiplying: huber = delta * smooth_l1(x, beta=delta).",
+         lambda x, d: _smooth_l1(x, d) / d),
+        ("missing ½ in the quadratic part (factor 2): huber is 0.5 * x**2 for |x| <= delta.",
+         lambda x, d: np.where(np.abs(x) <= d, x * x, d * (np.abs(x) - 0.5 * d))),
+    ]
+    _check_function(fn, fname="huber", pname="delta", cases=cases, reference=_huber,
+                    candidates=candidates, quiet=quiet)
+
+
+def check_smooth_l1_grad(fn, *, quiet=False):
+    r"""Check a reader's ``smooth_l1_grad(x, beta)``, the derivative of smooth L1.
+
+    .. math::
+
+        \frac{d}{dx}\,\text{smooth\_l1}_\beta(x) =
+        \begin{cases} x/\beta & |x| < \beta \\ \operatorname{sign}(x) & |x| \ge \beta
+        \end{cases}
+
+    elementwise in the residual :math:`x` (``reduction="none"``). For
+    :math:`\beta = 0` (plain L1) it is :math:`\operatorname{sign}(x)`, with the
+    value 0 at the kink :math:`x = 0`, as PyTorch's autograd returns
+    (``np.sign(0) == 0``). Called with ``beta`` in {1, 0.5, 2, 0}.
+    Diagnosed: sign errors, a missing or misplaced :math:`1/\beta`, no
+    saturation at :math:`\pm1`, a factor 2, the L1 gradient for every beta,
+    the loss instead of its gradient, NaN from dividing by
+    :math:`\beta = 0`, a wrong value at the kink.
+
+    Parameters
+    ----------
+    fn : callable
+        ``fn(x, beta) -> ndarray``.
+    quiet : bool
+        If false (default), print ``"smooth_l1_grad: correct."`` on success.
+
+    Raises
+    ------
+    AnswerError
+        If ``fn`` is wrong, with the likely mistake.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from l1l2.exercises import check_smooth_l1_grad, AnswerError
+    >>> def good(x, beta):
+    ...     if beta == 0:
+    ...         return np.sign(x)
+    ...     return np.where(np.abs(x) < beta, x / beta, np.sign(x))
+    >>> check_smooth_l1_grad(good)
+    smooth_l1_grad: correct.
+    >>> try:
+    ...     check_smooth_l1_grad(lambda x, beta: -good(x, beta))
+    ... except AnswerError as e:
+    ...     print(str(e).split(":")[1].strip())
+    sign error
+    """
+    x = np.array([-4.0, -1.7, -1.0, -0.6, -0.25, -1e-3, 0.0, 1e-3, 0.25, 0.6, 1.0, 1.7, 4.0])
+    cases = _param_grid(x, [1.0, 0.5, 2.0, 0.0])
+    cases.append((np.array([[-3.0, -0.2, 0.0], [0.4, 1.0, 4.0]]), 2.0))
+
+    candidates = [
+        ("sign error: the gradient points uphill, it has the sign of x (the loss grows "
+         "away from 0).", lambda x, b: -_smooth_l1_grad(x, b)),
+        ("forgot to divide by beta inside |x| < beta: d/dx (0.5 x**2 / beta) = x / beta.",
+         lambda x, b: np.where(np.abs(x) < b, x, np.sign(x))),
+        ("multiplied by beta instead of dividing: inside |x| < beta the gradient is x / beta.",
+         lambda x, b: np.where(np.abs(x) < b, x * b, np.sign(x))),
+        ("no saturation: for |x| >= beta the loss is |x| - 0.5*beta, whose derivative is "
+         "sign(x), i.e. +1 or -1, not x / beta.",
+         lambda x, b: x / b),
+        ("factor 2 inside |x| < beta: d/dx (0.5 x**2 / beta) = x / beta, not 2x / beta.",
+         lambda x, b: np.where(np.abs(x) < b, 2 * x / b, np.sign(x))),
+        ("that is the L1 gradient sign(x) for every beta; inside |x| < beta the gradient "
+         "of smooth L1 is x / beta.", lambda x, b: np.sign(x)),
+        ("that is the loss smooth_l1 itself, not its derivative.",
+         lambda x, b: _smooth_l1(x, b)),
+    ]
+    _check_function(
+        fn, fname="smooth_l1_grad", pname="beta", cases=cases, reference=_smooth_l1_grad,
+        candidates=candidates, kink=lambda x, b: (x == 0) if b == 0 else np.zeros(x.shape, bool),
+        kink_message=("wrong value at the kink x = 0 for beta = 0 (plain L1): PyTorch's "
+                      "autograd, and l1l2, return 0 there (np.sign(0) == 0), a valid "
+                      "subgradient."),
+        nan_hint=("x / beta divides by zero for beta = 0 (smooth L1 is then plain L1 and its "
+                  "gradient is sign(x)); handle beta = 0 separately."),
+        quiet=quiet)
+
+
+def check_soft_threshold(fn, *, quiet=False):
+    r"""Check a reader's ``soft_threshold(x, t)``.
+
+    .. math::
+
+        S_t(x) = \operatorname{sign}(x)\,\max(|x| - t,\ 0),
+
+    the proximal operator of :math:`t\|\cdot\|_1`, elementwise, for
+    :math:`t \ge 0`. Called with ``t`` in {1, 0.5, 0, 2.5}. Diagnosed: hard
+    thresholding, a lost sign, only the positive side handled, no clipping at
+    zero, a threshold of :math:`2t` or :math:`t/2` (factor 2), clipping to
+    :math:`[-t, t]` instead, proportional (ridge) shrinkage, an input modified
+    in place.
+
+    Parameters
+    ----------
+    fn : callable
+        ``fn(x, t) -> ndarray``.
+    quiet : bool
+        If false (default), print ``"soft_threshold: correct."`` on success.
+
+    Raises
+    ------
+    AnswerError
+        If ``fn`` is wrong, with the likely mistake.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from l1l2.exercises import check_soft_threshold, AnswerError
+    >>> check_soft_threshold(lambda x, t: np.sign(x) * np.maximum(np.abs(x) - t, 0))
+    soft_threshold: correct.
+    >>> try:
+    ...     check_soft_threshold(lambda x, t: np.where(np.abs(x) > t, x, 0.0))
+    ... except AnswerError as e:
+    ...     print(str(e).split(":")[1].strip())
+    hard thresholding
+    """
+    x = np.array([-4.0, -2.6, -1.5, -1.0, -0.7, -0.3, 0.0, 0.3, 0.7, 1.0, 1.5, 2.6, 4.0])
+    cases = _param_grid(x, [1.0, 0.5, 0.0, 2.5])
+    cases.append((np.array([[-3.0, -0.2, 0.0], [0.4, 1.0, 4.0]]), 0.5))
+    candidates = [
+        ("hard thresholding: you keep x unchanged where |x| > t. Soft thresholding also "
+         "shrinks the survivors towards 0 by t.",
+         lambda x, t: np.where(np.abs(x) > t, x, 0.0)),
+        ("lost the sign: negative inputs must give negative (or zero) outputs; multiply "
+         "max(|x| - t, 0) by sign(x).", lambda x, t: np.maximum(np.abs(x) - t, 0.0)),
+        ("only the positive side: max(x - t, 0) sends every x < t to 0; for x < -t the "
+         "result is x + t.", lambda x, t: np.maximum(x - t, 0.0)),
+        ("no clipping at zero: x - t*sign(x) crosses to the other side for |x| < t; the "
+         "result there must be exactly 0.", lambda x, t: x - t * np.sign(x)),
+        ("subtracts t from every x: shrink towards 0 instead, sign(x) * max(|x| - t, 0).",
+         lambda x, t: x - t),
+        ("threshold 2t instead of t (factor 2): the prox of t*|w| shrinks by t; a 2t "
+         "comes from mixing up the 1/2 in (1/2)(w - x)**2.",
+         lambda x, t: _soft_threshold(x, 2 * t)),
+        ("threshold t/2 instead of t (factor 2): the prox of t*|w| shrinks by t.",
+         lambda x, t: _soft_threshold(x, t / 2)),
+        ("that is clipping to [-t, t] (the projection onto the box |w| <= t). Soft "
+         "thresholding is the remainder, x - clip(x, -t, t).", lambda x, t: np.clip(x, -t, t)),
+        ("that is proportional shrinkage x / (1 + t), the prox of the ridge penalty "
+         "(t/2)*w**2; soft thresholding subtracts t and clips at 0.",
+         lambda x, t: x / (1.0 + t)),
+    ]
+    _check_function(fn, fname="soft_threshold", pname="t", cases=cases,
+                    reference=_soft_threshold, candidates=candidates, quiet=quiet)
+

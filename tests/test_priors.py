@@ -1,0 +1,493 @@
+"""Tests for l1l2.priors: densities, prior <-> alpha, MAP, grid posterior, samplers."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy import integrate, stats
+from sklearn.linear_model import Lasso, LinearRegression, Ridge
+
+from l1l2.datasets import load_diabetes
+from l1l2.priors import (
+    alpha_to_prior_scale,
+    gaussian_logpdf,
+    laplace_logpdf,
+    log_likelihood,
+    log_posterior_grid,
+    log_prior,
+    map_estimate_1d,
+    map_linear_regression,
+    prior_to_alpha,
+    sample_bayesian_lasso,
+    spike_and_slab_inclusion,
+)
+
+
+def _solvers():
+    return pytest.importorskip("l1l2.solvers", reason="l1l2.solvers not available yet")
+
+
+@pytest.fixture(scope="module")
+def small_problem():
+    rng = np.random.default_rng(0)
+    X = rng.standard_normal((40, 3))
+    y = X @ np.array([1.5, 0.0, -0.5]) + 0.7 + 0.5 * rng.standard_normal(40)
+    return X, y
+
+
+# --------------------------------------------------------------------------
+# densities
+# --------------------------------------------------------------------------
+@pytest.mark.parametrize("b", [0.1, 1.0, 3.0])
+def test_laplace_logpdf_at_zero_is_minus_log_2b(b):
+    assert laplace_logpdf(0.0, b) == pytest.approx(-math.log(2 * b), rel=1e-15)
+
+
+def test_laplace_logpdf_matches_scipy_and_integrates_to_one():
+    w = np.linspace(-5, 5, 41)
+    np.testing.assert_allclose(laplace_logpdf(w, 0.7), stats.laplace(scale=0.7).logpdf(w),
+                               rtol=1e-13)
+    total, _ = integrate.quad(lambda v: math.exp(laplace_logpdf(v, 0.7)), -np.inf, np.inf)
+    assert total == pytest.approx(1.0, rel=1e-9)
+
+
+def test_gaussian_logpdf_matches_scipy():
+    w = np.linspace(-5, 5, 41)
+    np.testing.assert_allclose(gaussian_logpdf(w, 1.3), stats.norm(scale=1.3).logpdf(w),
+                               rtol=1e-13)
+
+
+def test_logpdf_dtypes_and_nan():
+    w32 = np.array([0.0, 1.0, np.nan], dtype=np.float32)
+    for f in (laplace_logpdf, gaussian_logpdf):
+        out = f(w32, 2.0)
+        assert out.dtype == np.float32 and np.isnan(out[2]) and np.isfinite(out[:2]).all()
+        assert f([1, 2], 2.0).dtype == np.float64
+        assert f(np.inf, 2.0) == -np.inf
+
+
+def test_log_prior_sums_over_last_axis():
+    W = np.array([[1.0, -2.0], [0.5, 0.0], [3.0, 3.0]])
+    for prior, f in (("laplace", laplace_logpdf), ("gaussian", gaussian_logpdf)):
+        np.testing.assert_allclose(log_prior(W, prior, 0.8), f(W, 0.8).sum(axis=1))
+        assert isinstance(log_prior(W[0], prior, 0.8), float)
+        assert log_prior(W[0], prior, 0.8) == pytest.approx(f(W[0], 0.8).sum())
+    assert log_prior(2.0, "laplace", 1.0) == pytest.approx(-math.log(2) - 2)
+
+
+def test_log_likelihood_matches_scipy_and_stacked_equals_single(small_problem):
+    X, y = small_problem
+    w = np.array([1.0, 0.2, -0.3])
+    expected = stats.norm(loc=X @ w + 0.7, scale=0.5).logpdf(y).sum()
+    assert log_likelihood(X, y, w, 0.5, 0.7) == pytest.approx(expected, rel=1e-12)
+    W = np.random.default_rng(1).standard_normal((4, 5, 3))
+    stacked = log_likelihood(X, y, W, 0.5, 0.7)
+    assert stacked.shape == (4, 5)
+    loop = [[log_likelihood(X, y, W[i, j], 0.5, 0.7) for j in range(5)] for i in range(4)]
+    np.testing.assert_allclose(stacked, loop, rtol=1e-10)
+
+
+# --------------------------------------------------------------------------
+# prior <-> alpha
+# --------------------------------------------------------------------------
+def test_prior_to_alpha_values():
+    assert prior_to_alpha("laplace", scale=2.0, noise_std=3.0, n_samples=10) == pytest.approx(
+        9 / 20)
+    assert prior_to_alpha("gaussian", scale=2.0, noise_std=3.0, n_samples=10) == pytest.approx(
+        9 / 4)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.sampled_from(["laplace", "gaussian"]), st.floats(1e-3, 1e3), st.floats(1e-3, 1e3),
+       st.integers(1, 10_000))
+def test_alpha_to_prior_scale_inverts_prior_to_alpha(prior, scale, sigma, n):
+    a = prior_to_alpha(prior, scale, sigma, n)
+    assert alpha_to_prior_scale(prior, a, sigma, n) == pytest.approx(scale, rel=1e-12)
+
+
+# --------------------------------------------------------------------------
+# MAP
+# --------------------------------------------------------------------------
+def test_map_estimate_1d_is_soft_thresholding_and_the_grid_argmin():
+    w_hat = np.array([-3.0, -1.2, -0.3, 0.0, 0.4, 1.0, 2.5])
+    b, s = 0.8, 0.6
+    got = map_estimate_1d(w_hat, prior="laplace", scale=b, std_error=s)
+    thr = s * s / b
+    np.testing.assert_allclose(got, np.sign(w_hat) * np.maximum(np.abs(w_hat) - thr, 0))
+    grid = np.linspace(-4, 4, 80_001)
+    for wh, g in zip(w_hat, got, strict=True):
+        obj = (grid - wh) ** 2 / (2 * s * s) - laplace_logpdf(grid, b)
+        assert grid[np.argmin(obj)] == pytest.approx(g, abs=2e-4)
+    penalties = pytest.importorskip("l1l2.penalties")
+    np.testing.assert_allclose(got, penalties.soft_threshold(w_hat, thr))
+
+
+def test_map_estimate_1d_gaussian_is_proportional_shrinkage():
+    w_hat = np.array([-2.0, 0.5, 3.0])
+    got = map_estimate_1d(w_hat, prior="gaussian", scale=2.0, std_error=1.0)
+    np.testing.assert_allclose(got, w_hat * 4 / 5)
+    assert map_estimate_1d(np.float32([1.0]), prior="gaussian").dtype == np.float32
+
+
+def test_map_gaussian_prior_is_ridge_closed_form(small_problem):
+    _solvers()
+    X, y = small_problem
+    tau, sigma = 0.4, 0.5
+    est = map_linear_regression(X, y, prior="gaussian", scale=tau, noise_std=sigma)
+    alpha = sigma**2 / tau**2
+    assert est.alpha == pytest.approx(alpha)
+    Xc, yc = X - X.mean(0), y - y.mean()
+    w = np.linalg.solve(Xc.T @ Xc + alpha * np.eye(3), Xc.T @ yc)
+    np.testing.assert_allclose(est.coef, w, rtol=1e-8, atol=1e-10)
+    assert est.intercept == pytest.approx(y.mean() - X.mean(0) @ w)
+    sk = Ridge(alpha=alpha).fit(X, y)
+    np.testing.assert_allclose(est.coef, sk.coef_, rtol=1e-8, atol=1e-10)
+
+
+def test_map_laplace_prior_is_lasso_with_alpha_sigma2_over_nb(small_problem):
+    _solvers()
+    X, y = small_problem
+    b, sigma = 0.05, 0.5
+    est = map_linear_regression(X, y, prior="laplace", scale=b, noise_std=sigma)
+    alpha = sigma**2 / (len(y) * b)
+    assert est.alpha == pytest.approx(alpha)
+    sk = Lasso(alpha=alpha, tol=1e-12, max_iter=100_000).fit(X, y)
+    np.testing.assert_allclose(est.coef, sk.coef_, atol=1e-7)
+    assert est.coef[1] == 0.0  # the MAP is sparse here
+
+
+def test_map_laplace_lasso_toy_and_1d_soft_threshold():
+    _solvers()
+    X = np.array([[-1.0], [0.0], [1.0]])
+    est = map_linear_regression(X, X[:, 0], prior="laplace", scale=10 / 3, noise_std=1.0)
+    assert est.coef[0] == pytest.approx(0.85, abs=1e-8)  # scikit-learn's test_lasso_toy
+    rng = np.random.default_rng(3)
+    x = rng.standard_normal((30, 1))
+    for y in (2.0 * x[:, 0] + rng.standard_normal(30), 0.05 * x[:, 0]):
+        est = map_linear_regression(x, y, prior="laplace", scale=0.3, noise_std=1.5,
+                                    fit_intercept=False)
+        sxx = x[:, 0] @ x[:, 0]
+        expected = map_estimate_1d(x[:, 0] @ y / sxx, prior="laplace", scale=0.3,
+                                   std_error=1.5 / math.sqrt(sxx))
+        np.testing.assert_allclose(est.coef, expected, atol=1e-8)
+
+
+def test_map_maximizes_the_log_posterior(small_problem):
+    _solvers()
+    X, y = small_problem
+    rng = np.random.default_rng(5)
+    for prior in ("laplace", "gaussian"):
+        est = map_linear_regression(X, y, prior=prior, scale=0.3, noise_std=0.5)
+        for _ in range(20):
+            w = est.coef + 0.01 * rng.standard_normal(3)
+            lp = log_likelihood(X, y, w, 0.5, est.intercept) + log_prior(w, prior, 0.3)
+            assert lp <= est.log_posterior + 1e-9
+
+
+# --------------------------------------------------------------------------
+# grid posterior
+# --------------------------------------------------------------------------
+def _orthogonal_problem():
+    # columns orthogonal with squared norm 4: the MAP is coordinatewise
+    X = np.array([[1.0, 1.0], [1.0, -1.0], [-1.0, 1.0], [-1.0, -1.0]])
+    y = np.array([2.2, 1.6, -1.8, -2.0])  # X^T y / 4 = (1.9, 0.2)
+    return X, y
+
+
+def test_grid_pieces_and_argmax_near_map():
+    X, y = _orthogonal_problem()
+    w1 = np.linspace(-2, 3, 501)
+    w2 = np.linspace(-2, 2, 401)
+    b, sigma = 0.5, 1.0
+    g = log_posterior_grid(X, y, w1, w2, prior="laplace", scale=b, noise_std=sigma)
+    assert g.log_posterior.shape == (401, 501)
+    W = np.stack(np.meshgrid(w1, w2), axis=-1)
+    np.testing.assert_allclose(g.log_prior, log_prior(W, "laplace", b), rtol=1e-12)
+    np.testing.assert_allclose(g.log_likelihood[::50, ::50],
+                               log_likelihood(X, y, W[::50, ::50], sigma), rtol=1e-10)
+    np.testing.assert_allclose(g.log_posterior, g.log_likelihood + g.log_prior)
+    w_ls = X.T @ y / 4
+    w_map = map_estimate_1d(w_ls, prior="laplace", scale=b, std_error=sigma / 2)
+    assert w_map[1] == 0.0 and w_map[0] != 0.0
+    np.testing.assert_allclose(g.argmax(), w_map, atol=0.011)
+
+
+def test_grid_density_normalised_and_gaussian_mean_is_map():
+    X, y = _orthogonal_problem()
+    w = np.linspace(-4, 4, 401)
+    g = log_posterior_grid(X, y, w, w, prior="gaussian", scale=1.0, noise_std=1.0)
+    d = g.density()
+    assert np.trapezoid(np.trapezoid(d, w, axis=1), w) == pytest.approx(1.0, rel=1e-9)
+    # Gaussian prior: the posterior is Gaussian, its mean is the MAP (ridge)
+    w_map = map_estimate_1d(X.T @ y / 4, prior="gaussian", scale=1.0, std_error=0.5)
+    np.testing.assert_allclose(g.mean(), w_map, atol=1e-4)
+
+
+def test_grid_float32_and_intercept():
+    X, y = _orthogonal_problem()
+    w = np.linspace(-1, 1, 5, dtype=np.float32)
+    g = log_posterior_grid(X.astype(np.float32), y.astype(np.float32), w, w)
+    assert g.log_posterior.dtype == np.float32
+    g1 = log_posterior_grid(X, y + 2.0, w, w, intercept=2.0)
+    g0 = log_posterior_grid(X, y, w, w)
+    np.testing.assert_allclose(g1.log_posterior, g0.log_posterior, rtol=1e-12)
+
+
+# --------------------------------------------------------------------------
+# Bayesian lasso
+# --------------------------------------------------------------------------
+def test_sampler_is_deterministic_given_seed(small_problem):
+    X, y = small_problem
+    kw = dict(scale=0.3, noise_std=0.5, n_samples=200, burn_in=50)
+    a = sample_bayesian_lasso(X, y, seed=7, **kw)
+    b = sample_bayesian_lasso(X, y, seed=7, **kw)
+    c = sample_bayesian_lasso(X, y, seed=8, **kw)
+    np.testing.assert_array_equal(a.coef, b.coef)
+    np.testing.assert_array_equal(a.intercept, b.intercept)
+    assert not np.array_equal(a.coef, c.coef)
+    assert a.coef.shape == (200, 3) and a.intercept.shape == (200,)
+    np.testing.assert_array_equal(a.sigma2, 0.25)
+
+
+def test_sampler_matches_exact_1d_posterior_mean():
+    # one coefficient, fixed sigma: posterior ∝ exp(-(w - w_hat)^2/(2 s^2) - |w|/b)
+    rng = np.random.default_rng(11)
+    x = rng.standard_normal((25, 1))
+    y = 0.3 * x[:, 0] + rng.standard_normal(25)
+    sigma, b = 1.0, 0.2
+    s = sample_bayesian_lasso(x, y, scale=b, noise_std=sigma, n_samples=6000, burn_in=300,
+                              fit_intercept=False, seed=0)
+    grid = np.linspace(-3, 3, 60_001)
+    lp = log_likelihood(x, y, grid[:, None], sigma) + laplace_logpdf(grid, b)
+    dens = np.exp(lp - lp.max())
+    mean = np.trapezoid(dens * grid, grid) / np.trapezoid(dens, grid)
+    sd = math.sqrt(np.trapezoid(dens * (grid - mean) ** 2, grid) / np.trapezoid(dens, grid))
+    assert s.coef_mean[0] == pytest.approx(mean, abs=5 * sd / math.sqrt(6000) * 2)
+    assert s.coef[:, 0].std() == pytest.approx(sd, rel=0.05)
+
+
+def test_sampler_matches_grid_posterior_mean_in_2d():
+    X, y = _orthogonal_problem()
+    b, sigma = 0.5, 1.0
+    w = np.linspace(-3, 4, 701)
+    g = log_posterior_grid(X, y, w, w, prior="laplace", scale=b, noise_std=sigma)
+    s = sample_bayesian_lasso(X, y, scale=b, noise_std=sigma, n_samples=8000, burn_in=300,
+                              fit_intercept=False, seed=2)
+    sd = s.coef.std(axis=0)
+    np.testing.assert_allclose(s.coef_mean, g.mean(), atol=float(8 * sd.max() / math.sqrt(8000)))
+
+
+def test_bayesian_lasso_mean_not_sparse_but_map_is():
+    d = load_diabetes()
+    sigma = 54.0
+    b = 25.0  # strong prior: the MAP (lasso) has exact zeros
+    s = sample_bayesian_lasso(d.X, d.y, scale=b, noise_std=sigma, n_samples=1500, burn_in=300,
+                              seed=0)
+    alpha = prior_to_alpha("laplace", b, sigma, len(d.y))
+    lasso = Lasso(alpha=alpha, tol=1e-12, max_iter=100_000).fit(d.X, d.y)
+    assert np.sum(lasso.coef_ == 0) >= 3
+    assert np.all(s.coef_mean != 0) and np.all(s.coef_median != 0)
+    # a draw is never exactly sparse either
+    assert np.count_nonzero(s.coef == 0) == 0
+    ci = s.credible_interval(0.9)
+    assert ci.shape == (2, 10) and np.all(ci[0] < ci[1])
+
+
+def test_bayesian_lasso_flat_prior_gives_ols(small_problem):
+    X, y = small_problem
+    s = sample_bayesian_lasso(X, y, scale=1e6, noise_std=0.5, n_samples=3000, burn_in=100,
+                              seed=1)
+    ols = LinearRegression().fit(X, y)
+    sd = s.coef.std(axis=0)
+    np.testing.assert_allclose(s.coef_mean, ols.coef_, atol=float(6 * sd.max() / math.sqrt(3000)))
+    assert s.intercept.mean() == pytest.approx(ols.intercept_, abs=0.05)
+
+
+def test_park_casella_mode_on_diabetes():
+    d = load_diabetes()
+    s = sample_bayesian_lasso(d.X, d.y, lam=0.237, n_samples=1500, burn_in=300, seed=0)
+    ols = LinearRegression().fit(d.X, d.y)
+    resid_sd = math.sqrt(np.sum((d.y - ols.predict(d.X)) ** 2) / (442 - 11))
+    assert math.sqrt(s.sigma2.mean()) == pytest.approx(resid_sd, rel=0.05)
+    # the strong signals keep their sign and size; the posterior is not sparse
+    names = list(d.feature_names)
+    for f in ("bmi", "bp", "s5"):
+        j = names.index(f)
+        assert s.coef_median[j] == pytest.approx(ols.coef_[j], rel=0.35)
+    assert np.all(s.coef_mean != 0)
+
+
+def test_sampler_float32_and_extreme_shrinkage(small_problem):
+    X, y = small_problem
+    s = sample_bayesian_lasso(X.astype(np.float32), y.astype(np.float32), scale=1e-8,
+                              noise_std=0.5, n_samples=100, burn_in=20, seed=0)
+    assert s.coef.dtype == np.float32
+    assert np.all(np.isfinite(s.coef)) and np.abs(s.coef).max() < 1e-5
+    s = sample_bayesian_lasso(X, y, lam=1e6, n_samples=100, burn_in=20, seed=0)
+    assert np.all(np.isfinite(s.coef)) and np.all(np.isfinite(s.sigma2))
+
+
+# --------------------------------------------------------------------------
+# spike and slab
+# --------------------------------------------------------------------------
+def test_spike_and_slab_matches_direct_marginal_likelihood():
+    rng = np.random.default_rng(4)
+    X = rng.standard_normal((15, 3))
+    y = X @ [1.0, 0.0, 0.4] + 0.8 * rng.standard_normal(15)
+    tau, sigma, pi = 0.9, 0.8, 0.3
+    res = spike_and_slab_inclusion(X, y, slab_scale=tau, noise_std=sigma, prior_inclusion=pi,
+                                   fit_intercept=False)
+    logp = []
+    for m in res.models:
+        Xg = X[:, m]
+        cov = sigma**2 * np.eye(15) + tau**2 * Xg @ Xg.T
+        k = m.sum()
+        logp.append(stats.multivariate_normal(np.zeros(15), cov).logpdf(y)
+                    + k * math.log(pi) + (3 - k) * math.log(1 - pi))
+    logp = np.array(logp)
+    prob = np.exp(logp - logp.max())
+    prob /= prob.sum()
+    np.testing.assert_allclose(res.model_prob, prob, rtol=1e-9)
+    np.testing.assert_allclose(res.inclusion_prob, prob @ res.models, rtol=1e-9)
+    assert res.models.shape == (8, 3) and not res.models[0].any() and res.models[7].all()
+    # model-averaged mean: sum over models of prob * conditional posterior mean
+    mean = np.zeros(3)
+    for m, pm in zip(res.models, prob, strict=True):
+        if m.any():
+            Xg = X[:, m]
+            mean[m] += pm * np.linalg.solve(Xg.T @ Xg + (sigma / tau) ** 2 * np.eye(m.sum()),
+                                            Xg.T @ y)
+    np.testing.assert_allclose(res.coef_mean, mean, rtol=1e-9)
+
+
+def test_spike_and_slab_on_diabetes():
+    d = load_diabetes()
+    res = spike_and_slab_inclusion(d.X, d.y, slab_scale=500.0, noise_std=54.0)
+    assert res.models.shape == (1024, 10)
+    assert res.model_prob.sum() == pytest.approx(1.0)
+    p = dict(zip(d.feature_names, res.inclusion_prob, strict=True))
+    assert p["bmi"] > 0.99 and p["s5"] > 0.99 and p["bp"] > 0.99
+    assert p["age"] < 0.5
+    # shifting y does not matter with an intercept
+    res2 = spike_and_slab_inclusion(d.X, d.y + 100.0, slab_scale=500.0, noise_std=54.0)
+    np.testing.assert_allclose(res2.inclusion_prob, res.inclusion_prob, rtol=1e-9)
+
+
+# --------------------------------------------------------------------------
+# bad input
+# --------------------------------------------------------------------------
+X0 = np.arange(12.0).reshape(6, 2) % 5
+Y0 = np.array([1.0, 2.0, 0.0, 1.0, 3.0, 2.0])
+G0 = np.linspace(-1, 1, 5)
+
+BAD_CALLS = [
+    ("scale", lambda: laplace_logpdf([1.0], -1.0)),
+    ("scale", lambda: laplace_logpdf([1.0], 0.0)),
+    ("scale", lambda: gaussian_logpdf([1.0], float("nan"))),
+    ("scale", lambda: gaussian_logpdf([1.0], float("inf"))),
+    ("scale", lambda: gaussian_logpdf([1.0], "1")),
+    ("w", lambda: laplace_logpdf("abc", 1.0)),
+    ("w", lambda: laplace_logpdf([[1.0], [1.0, 2.0]], 1.0)),
+    ("prior", lambda: log_prior([1.0], "cauchy", 1.0)),
+    ("w", lambda: log_likelihood(X0, Y0, [1.0, 2.0, 3.0])),
+    ("w", lambda: log_likelihood(X0, Y0, [np.nan, 1.0])),
+    ("noise_std", lambda: log_likelihood(X0, Y0, [1.0, 1.0], noise_std=-1)),
+    ("intercept", lambda: log_likelihood(X0, Y0, [1.0, 1.0], intercept=np.nan)),
+    ("X", lambda: log_likelihood(X0[:, 0], Y0, [1.0])),
+    ("X", lambda: log_likelihood(X0[:4], Y0, [1.0, 1.0])),
+    ("X", lambda: log_likelihood(np.where(X0 > 3, np.inf, X0), Y0, [1.0, 1.0])),
+    ("y", lambda: log_likelihood(X0, np.where(Y0 > 2, np.nan, Y0), [1.0, 1.0])),
+    ("X", lambda: log_likelihood(np.empty((0, 2)), np.empty(0), [1.0, 1.0])),
+    ("n_samples", lambda: prior_to_alpha("laplace", 1.0, 1.0, 0)),
+    ("n_samples", lambda: prior_to_alpha("laplace", 1.0, 1.0, 2.5)),
+    ("alpha", lambda: alpha_to_prior_scale("laplace", 0.0, 1.0, 3)),
+    ("std_error", lambda: map_estimate_1d([1.0], std_error=0)),
+    ("w_ols", lambda: map_estimate_1d([np.nan])),
+    ("prior", lambda: map_linear_regression(X0, Y0, prior="l1")),
+    ("scale", lambda: map_linear_regression(X0, Y0, scale=-2.0)),
+    ("fit_intercept", lambda: map_linear_regression(X0, Y0, fit_intercept="yes")),
+    ("X", lambda: log_posterior_grid(np.ones((6, 3)), Y0, G0, G0)),
+    ("w1_grid", lambda: log_posterior_grid(X0, Y0, [], G0)),
+    ("w2_grid", lambda: log_posterior_grid(X0, Y0, G0, [[0.0, 1.0]])),
+    ("noise_std", lambda: log_posterior_grid(X0, Y0, G0, G0, noise_std=0.0)),
+    ("scale", lambda: sample_bayesian_lasso(X0, Y0, noise_std=1.0)),
+    ("lam", lambda: sample_bayesian_lasso(X0, Y0)),
+    ("lam", lambda: sample_bayesian_lasso(X0, Y0, noise_std=1.0, scale=1.0, lam=1.0)),
+    ("scale", lambda: sample_bayesian_lasso(X0, Y0, scale=1.0, lam=1.0)),
+    ("lam", lambda: sample_bayesian_lasso(X0, Y0, lam=-1.0)),
+    ("n_samples", lambda: sample_bayesian_lasso(X0, Y0, lam=1.0, n_samples=0)),
+    ("burn_in", lambda: sample_bayesian_lasso(X0, Y0, lam=1.0, burn_in=-1)),
+    ("seed", lambda: sample_bayesian_lasso(X0, Y0, lam=1.0, seed=None)),
+    ("seed", lambda: sample_bayesian_lasso(X0, Y0, lam=1.0, seed=1.5)),
+    ("X", lambda: spike_and_slab_inclusion(np.ones((20, 16)), np.ones(20), slab_scale=1.0,
+                                           noise_std=1.0)),
+    ("prior_inclusion", lambda: spike_and_slab_inclusion(X0, Y0, slab_scale=1.0, noise_std=1.0,
+                                                         prior_inclusion=1.0)),
+    ("slab_scale", lambda: spike_and_slab_inclusion(X0, Y0, slab_scale=np.nan, noise_std=1.0)),
+]
+
+
+@pytest.mark.parametrize("arg, call", BAD_CALLS, ids=[f"{i}-{a}" for i, (a, _) in
+                                                      enumerate(BAD_CALLS)])
+def test_bad_input_raises_value_error_naming_argument(arg, call):
+    with pytest.raises(ValueError, match=arg):
+        call()
+
+
+def test_caller_arrays_not_modified(small_problem):
+    X, y = small_problem
+    X, y = X.copy(), y.copy()
+    X_before, y_before = X.copy(), y.copy()
+    w = np.array([0.5, -1.0, 0.0])
+    w_before = w.copy()
+    laplace_logpdf(w, 1.0)
+    gaussian_logpdf(w, 1.0)
+    log_prior(w, "laplace", 1.0)
+    log_likelihood(X, y, w, 1.0, 0.3)
+    map_estimate_1d(w)
+    sample_bayesian_lasso(X, y, scale=1.0, noise_std=1.0, n_samples=10, burn_in=0)
+    sample_bayesian_lasso(X, y, lam=1.0, n_samples=10, burn_in=0)
+    spike_and_slab_inclusion(X, y, slab_scale=1.0, noise_std=1.0)
+    g = np.linspace(-1, 1, 7)
+    g_before = g.copy()
+    log_posterior_grid(X[:, :2], y, g, g)
+    np.testing.assert_array_equal(X, X_before)
+    np.testing.assert_array_equal(y, y_before)
+    np.testing.assert_array_equal(w, w_before)
+    np.testing.assert_array_equal(g, g_before)
+
+
+_junk = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.integers(-5, 5),
+    st.text(max_size=3),
+    st.none(),
+    st.booleans(),
+    st.lists(st.floats(allow_nan=True), max_size=3),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(scale=_junk, noise=_junk, w=_junk)
+def test_junk_gives_value_error_or_valid_output(scale, noise, w):
+    X, y = _orthogonal_problem()
+    calls = [
+        (("scale", "w"), lambda: laplace_logpdf(w, scale)),
+        (("scale", "w"), lambda: gaussian_logpdf(w, scale)),
+        (("scale", "noise_std", "std_error", "w_ols"),
+         lambda: map_estimate_1d(w, scale=scale, std_error=noise)),
+        (("scale", "noise_std", "w1_grid"),
+         lambda: log_posterior_grid(X, y, w, [0.0, 1.0], scale=scale, noise_std=noise)),
+        (("scale", "noise_std", "n_samples"), lambda: prior_to_alpha("laplace", scale, noise, 3)),
+    ]
+    for names, call in calls:
+        try:
+            out = call()
+        except ValueError as exc:
+            assert any(n in str(exc) for n in names), str(exc)
+        else:
+            assert out is not None
