@@ -1,0 +1,294 @@
+"""Visit every page of the built site in headless Chromium and check what a
+reader gets.
+
+Needs the built book (``jupyter-book build .`` writes ``_build/html``) and
+Debian's Chromium at /usr/bin/chromium, driven through Python playwright
+(``playwright install`` is never used). Without Chromium or the built site
+the test skips with a message, except under ``CI=true``, where it fails.
+
+For every page, in light mode (the network checks cover what the page itself
+loads; axe-core runs afterwards, so its own fetches do not count):
+- no console error and no uncaught exception (see ALLOWED_CONSOLE_ERRORS);
+- no failed request, and no request to any host but the local server;
+- every math element rendered by MathJax, with no raw TeX and no MathJax error;
+- every <img> decoded (naturalWidth > 0);
+- no serious or critical accessibility violation (axe-core);
+- on pages with interactive figures, moving each slider changes the image.
+In dark mode the console and accessibility checks run again.
+
+The page weights (bytes transferred) are written to
+``_build/browser-report.json``.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import pathlib
+import shutil
+import threading
+import urllib.parse
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+SITE = ROOT / "_build" / "html"
+CHROMIUM = pathlib.Path("/usr/bin/chromium")
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+#: Console errors we accept, each with the reason. Only for third-party code
+#: we cannot fix. Empty: no page logs an error today.
+ALLOWED_CONSOLE_ERRORS: dict[str, str] = {}
+
+#: Upper bounds on what one page transfers with an empty cache, uncompressed
+#: (the test server does not gzip). The shared part is about 3.7 MB: the
+#: theme's FontAwesome script (1.5 MB), MathJax (1.2 MB) and the theme's CSS.
+#: The page's own HTML carries the interactive figures' frames.
+PAGE_WEIGHT_BUDGET = 5_000_000
+HTML_WEIGHT_BUDGET = 1_000_000
+
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+pytestmark = pytest.mark.browser
+
+
+def _unavailable(reason: str):
+    if IN_CI:
+        pytest.fail(f"{reason} (CI=true: the browser test must run)")
+    pytest.skip(reason)
+
+
+def site_pages() -> list[str]:
+    if not SITE.is_dir():
+        return []
+    skip_dirs = {"_static", "_sources", "_images", "mathjax", "ipywidgets", "_sphinx_design_static"}
+    pages = []
+    for path in sorted(SITE.rglob("*.html")):
+        rel = path.relative_to(SITE)
+        if rel.parts[0] in skip_dirs:
+            continue
+        pages.append(rel.as_posix())
+    return pages
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep the test output readable
+        pass
+
+
+@pytest.fixture(scope="module")
+def server():
+    if not SITE.is_dir():
+        _unavailable(f"no built site at {SITE}: run `jupyter-book build .` first")
+    handler = functools.partial(QuietHandler, directory=str(SITE))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists() and not shutil.which("chromium"):
+        _unavailable("Chromium is not installed: `apt-get install chromium` "
+                     "(Debian) to run the browser test")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("playwright is not installed: `pip install -r requirements-dev.txt`")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def report():
+    data = {}
+    yield data
+    out = ROOT / "_build" / "browser-report.json"
+    if data:
+        out.write_text(json.dumps(data, indent=1, sort_keys=True))
+
+
+class PageLog:
+    """Everything a page did while loading: console, requests, failures."""
+
+    def __init__(self, page, origin: str):
+        self.console_errors: list[str] = []
+        self.page_errors: list[str] = []
+        self.failed: list[str] = []
+        self.foreign: list[str] = []
+        self.bytes = 0
+        self.html_bytes = 0
+        self.origin = urllib.parse.urlsplit(origin).netloc
+        page.on("console", self._console)
+        page.on("pageerror", lambda exc: self.page_errors.append(str(exc)))
+        page.on("request", self._request)
+        page.on("requestfailed", lambda req: self.failed.append(f"{req.url} ({req.failure})"))
+        page.on("requestfinished", self._finished)
+        page.on("response", self._response)
+
+    def _console(self, msg):
+        if msg.type == "error" and not any(k in msg.text for k in ALLOWED_CONSOLE_ERRORS):
+            self.console_errors.append(msg.text)
+
+    def _request(self, req):
+        parts = urllib.parse.urlsplit(req.url)
+        if parts.scheme in ("data", "blob", "about"):
+            return
+        if parts.netloc != self.origin:
+            self.foreign.append(req.url)
+
+    def _response(self, response):
+        if response.status >= 400:
+            self.failed.append(f"{response.url} (HTTP {response.status})")
+
+    def _finished(self, req):
+        try:
+            sizes = req.sizes()
+        except Exception:  # a request of a page already closed
+            return
+        self.bytes += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        if req.resource_type == "document":
+            self.html_bytes += sizes["responseBodySize"]
+
+    def assert_clean(self, where: str):
+        assert not self.foreign, f"{where}: requests to other hosts: {self.foreign}"
+        assert not self.failed, f"{where}: failed requests: {self.failed}"
+        assert not self.page_errors, f"{where}: uncaught exceptions: {self.page_errors}"
+        assert not self.console_errors, f"{where}: console errors: {self.console_errors}"
+
+
+def open_page(browser, url: str, scheme: str):
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    log = PageLog(page, url)
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    return context, page, log
+
+
+def wait_for_mathjax(page):
+    page.evaluate("""async () => {
+        if (window.MathJax && MathJax.startup && MathJax.startup.promise) {
+            await MathJax.startup.promise;
+        }
+    }""")
+
+
+def check_math(page, where: str):
+    result = page.evaluate("""() => {
+        const math = Array.from(document.querySelectorAll('.math'));
+        return {
+            total: math.length,
+            unrendered: math.filter(m => !m.querySelector('mjx-container'))
+                            .map(m => m.textContent.slice(0, 80)),
+            errors: Array.from(document.querySelectorAll('mjx-merror'))
+                         .map(e => e.textContent.slice(0, 80)),
+            mathjax: !!window.MathJax,
+        };
+    }""")
+    if result["total"]:
+        assert result["mathjax"], f"{where}: math on the page but MathJax did not load"
+    assert not result["unrendered"], f"{where}: raw TeX left: {result['unrendered']}"
+    assert not result["errors"], f"{where}: MathJax errors: {result['errors']}"
+    body = page.inner_text("article") if page.query_selector("article") else ""
+    for raw in ("\\(", "\\)", "$$", "\\begin{"):
+        assert raw not in body, f"{where}: raw TeX delimiter {raw!r} visible"
+    return result["total"]
+
+
+def check_images(page, where: str):
+    page.evaluate("""async () => {
+        for (const img of document.images) { img.loading = 'eager'; }
+        await Promise.all(Array.from(document.images).map(
+            img => img.decode().catch(() => null)));
+    }""")
+    broken = page.evaluate("""() => Array.from(document.images)
+        .filter(img => !(img.complete && img.naturalWidth > 0))
+        .map(img => img.src.slice(0, 100))""")
+    assert not broken, f"{where}: images that did not decode: {broken}"
+    return page.evaluate("document.images.length")
+
+
+def check_accessibility(page, where: str):
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    bad = [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert not bad, f"{where}: accessibility violations:\n" + "\n".join(bad)
+
+
+def check_sliders(page, where: str):
+    figures = page.query_selector_all("figure.l1l2-interactive")
+    for k, figure in enumerate(figures):
+        img = figure.query_selector("img.l1l2-frame")
+        for slider in figure.query_selector_all("input.l1l2-slider"):
+            before = img.get_attribute("src")
+            label = figure.query_selector(f"output[data-for='{slider.get_attribute('id')}']")
+            label_before = label.inner_text()
+            at_max = slider.get_attribute("value") == slider.get_attribute("max")
+            slider.focus()
+            page.keyboard.press("ArrowLeft" if at_max else "ArrowRight")
+            after = img.get_attribute("src")
+            assert after != before, f"{where}: figure {k}: moving a slider did not change it"
+            assert label.inner_text() != label_before, f"{where}: slider label did not update"
+            assert page.evaluate("(img) => img.naturalWidth > 0 || img.decode().then(() => "
+                                 "img.naturalWidth > 0)", img)
+    return len(figures)
+
+
+@pytest.mark.parametrize("page_path", site_pages() or ["index.html"])
+def test_page_in_light_mode(browser, server, report, page_path):
+    where = page_path
+    context, page, log = open_page(browser, f"{server}/{page_path}", "light")
+    try:
+        wait_for_mathjax(page)
+        n_math = check_math(page, where)
+        n_images = check_images(page, where)
+        n_figures = check_sliders(page, where)
+        page.wait_for_load_state("networkidle")
+        log.assert_clean(where)
+        # axe runs last: its own fetches (it re-reads stylesheets, and resolves
+        # @import relative to the page) are the test's, not the reader's.
+        check_accessibility(page, where)
+        assert log.bytes <= PAGE_WEIGHT_BUDGET, (
+            f"{where}: {log.bytes} bytes transferred, budget {PAGE_WEIGHT_BUDGET}")
+        assert log.html_bytes <= HTML_WEIGHT_BUDGET, (
+            f"{where}: its HTML weighs {log.html_bytes} bytes, budget {HTML_WEIGHT_BUDGET}")
+        report[page_path] = {"bytes": log.bytes, "html_bytes": log.html_bytes, "math": n_math,
+                             "images": n_images, "interactive_figures": n_figures}
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("page_path", site_pages() or ["index.html"])
+def test_page_in_dark_mode(browser, server, page_path):
+    where = f"{page_path} (dark)"
+    context, page, log = open_page(browser, f"{server}/{page_path}", "dark")
+    try:
+        assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+        wait_for_mathjax(page)
+        check_math(page, where)
+        log.assert_clean(where)
+        check_accessibility(page, where)
+    finally:
+        context.close()
+
+
+def test_the_site_has_pages():
+    if not SITE.is_dir():
+        _unavailable(f"no built site at {SITE}: run `jupyter-book build .` first")
+    pages = site_pages()
+    assert "index.html" in pages and "chapters/01_three_losses.html" in pages

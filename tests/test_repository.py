@@ -1,0 +1,74 @@
+"""The repository keeps the promises its README and the course make."""
+
+from __future__ import annotations
+
+import pathlib
+import re
+import tomllib
+
+import yaml
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+
+
+def test_root_pyproject_holds_tool_settings_only():
+    # A [project] or [build-system] table would make Binder's repo2docker run
+    # a second, non-editable `pip install .` that shadows `-e ./code`.
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    assert "project" not in data and "build-system" not in data
+    package = tomllib.loads((ROOT / "code" / "pyproject.toml").read_text())
+    assert package["project"]["name"] == "l1l2"
+
+
+def requirement_lines(name):
+    lines = (ROOT / name).read_text().splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def test_requirements_are_exact_pins_plus_the_editable_package():
+    lines = requirement_lines("requirements.txt")
+    assert "-e ./code" in lines
+    pins = [line for line in lines if line != "-e ./code"]
+    assert all(re.fullmatch(r"[A-Za-z0-9_.\-]+==[0-9][A-Za-z0-9.+\-]*", p) for p in pins), pins
+    names = {p.split("==")[0].lower() for p in pins}
+    assert {"jupyter-book", "numpy", "matplotlib", "ipywidgets", "nbval", "jupyterlab"} <= names
+    assert any(p == "jupyter-book==1.0.4.post1" for p in pins)
+    dev = requirement_lines("requirements-dev.txt")
+    assert "-r requirements.txt" in dev
+    assert "torch==2.13.0" in dev  # unpinned torch would download a multi-GB build
+    assert (ROOT / "runtime.txt").read_text().strip() == "python-3.11"
+
+
+def test_ci_runs_exactly_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text()
+    ci = (ROOT / ".ci" / "run").read_text()
+    commands = re.findall(r"```bash\n(.*?)\n```", readme, re.S)
+    setup = [c for c in commands if c.startswith("python3 -m venv")]
+    assert len(setup) == 2, "the README gives exactly two set-up commands"
+    build, test = setup
+    assert "pip install -r requirements.txt" in build and "jupyter-book build ." in build
+    assert test in ci.splitlines(), "the README's test command must appear verbatim in .ci/run"
+
+
+def test_the_site_loads_mathjax_and_widgets_from_itself():
+    config = yaml.safe_load((ROOT / "_config.yml").read_text())
+    sphinx = config["sphinx"]["config"]
+    assert "://" not in sphinx["mathjax_path"]
+    assert all("://" not in path for path in sphinx["nb_ipywidgets_js"])
+    assert "_vendor" in sphinx["html_extra_path"]
+    vendor = ROOT / "_vendor"
+    assert (vendor / sphinx["mathjax_path"].removeprefix("../")).exists()
+    for path in sphinx["nb_ipywidgets_js"]:
+        assert (vendor / path.removeprefix("../")).exists()
+    pinned = (ROOT / "scripts" / "vendor.sh").read_text()
+    for line in (vendor / "VERSIONS").read_text().splitlines():
+        name, version = line.split()
+        key = "MATHJAX_VERSION" if name == "mathjax" else "HTML_MANAGER_VERSION"
+        assert f"{key}={version}" in pinned
+
+
+def test_interactive_figures_show_their_html_version_on_the_site():
+    sphinx = yaml.safe_load((ROOT / "_config.yml").read_text())["sphinx"]["config"]
+    overrides = {(b, m): p for b, m, p in sphinx["nb_mime_priority_overrides"]}
+    assert overrides[("html", "application/vnd.jupyter.widget-view+json")] is None
+    assert overrides[("html", "text/html")] is not None
