@@ -375,7 +375,7 @@ def interactive_figure(fig, update, params, *, alt, animated=None, initial=None,
 # benchmark (benchmarks/bench_interactive.py) times their slider steps.
 
 
-def loss_explorer(*, betas=None, r_max: float = 3.0, n_points: int = 401):
+def loss_explorer(*, betas=None, initial=None, r_max: float = 3.0, n_points: int = 401):
     """Chapter 1's figure: four losses and their derivatives, β on a slider.
 
     Left panel: the losses :math:`\\ell(r)` of L1, L2, smooth L1 with
@@ -388,6 +388,9 @@ def loss_explorer(*, betas=None, r_max: float = 3.0, n_points: int = 401):
     betas : sequence of float, optional
         Slider positions for β = δ (default: 18 values from 0.05 to 5,
         denser near 0 where the curves change fastest).
+    initial : dict, optional
+        Starting position, e.g. ``{"beta": 0.5}`` (default: β = 1 when
+        offered, PyTorch's default).
     r_max : float
         The residual axis runs over ``[-r_max, r_max]``.
     n_points : int
@@ -452,7 +455,8 @@ def loss_explorer(*, betas=None, r_max: float = 3.0, n_points: int = 401):
             line.set_xdata([x, x])
 
     return interactive_figure(
-        fig, update, {"beta": betas}, initial={"beta": 1.0} if 1.0 in betas else None,
+        fig, update, {"beta": betas},
+        initial=initial if initial is not None else ({"beta": 1.0} if 1.0 in betas else None),
         labels={"beta": "β = δ"}, formats={"beta": "{:.2g}"},
         animated=[*moving.values(), *marks],
         alt=("Two panels over the residual r from -3 to 3. Left: the L1 loss (a V), the "

@@ -1,0 +1,90 @@
+"""Benchmark of the book's interactive figures: one slider step each.
+
+For every interactive figure of the book (``FIGURES`` below), measure the
+median time of one slider step as the live widget performs it: update the
+artists, draw (blitting the animated ones over a cached background) and
+encode the PNG the image widget shows. The reference is the naive
+``ipywidgets.interact`` pattern, whose callback rebuilds and renders the
+whole figure at every step. Goal: <= 30 ms per step.
+
+Run ``python benchmarks/bench_interactive.py`` to print the table.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+from l1l2 import interactive  # noqa: E402
+
+#: Every interactive figure of the book: name -> builder returning an
+#: InteractiveFigure. Add a chapter's figures here.
+FIGURES = {
+    "ch. 1 loss_explorer": interactive.loss_explorer,
+}
+
+GOAL_MS = 30.0
+
+
+def _positions(fig_i):
+    """A walk over every slider position, one parameter at a time."""
+    steps = []
+    for name, values in fig_i.params.items():
+        steps += [{name: v} for v in values] + [{name: v} for v in reversed(values)]
+    return steps
+
+
+def step_times(fig_i, repeats: int = 3) -> list[float]:
+    times = []
+    for _ in range(repeats):
+        for values in _positions(fig_i):
+            start = time.perf_counter()
+            fig_i.step(**values)
+            times.append(time.perf_counter() - start)
+    return times
+
+
+def rebuild_times(builder, fig_i, repeats: int = 1) -> list[float]:
+    """The naive callback: build the figure from scratch, render it, close it.
+
+    A builder takes the positions of its parameter ``x`` as keyword ``xs``
+    (``loss_explorer(betas=...)``). Building lays the figure out (one draw)
+    and rendering draws it again, as the inline backend's ``bbox_inches=
+    "tight"`` rendering also draws twice.
+    """
+    times = []
+    for _ in range(repeats):
+        for values in _positions(fig_i):
+            start = time.perf_counter()
+            name, value = next(iter(values.items()))
+            others = [v for v in fig_i.params[name] if v != value][:1]
+            fresh = builder(**{f"{name}s": [value, *others]}, initial={name: value})
+            fresh.render_png()
+            plt.close(fresh.fig)
+            times.append(time.perf_counter() - start)
+    return times
+
+
+def run() -> list[dict]:
+    rows = []
+    for name, builder in FIGURES.items():
+        fig_i = builder()
+        fig_i.step(**fig_i.values)  # warm-up: caches the background
+        ours = statistics.median(step_times(fig_i))
+        ref = statistics.median(rebuild_times(builder, fig_i))
+        plt.close(fig_i.fig)
+        rows.append({"name": f"{name}: one slider step", "ours_s": ours, "ref_s": ref,
+                     "ref_name": "naive interact callback rebuilding the figure",
+                     "goal": f"<= {GOAL_MS:.0f} ms"})
+    return rows
+
+
+if __name__ == "__main__":
+    for row in run():
+        print(f"{row['name']}: {1e3 * row['ours_s']:.1f} ms per step; rebuilding: "
+              f"{1e3 * row['ref_s']:.1f} ms ({row['ref_s'] / row['ours_s']:.1f}x slower)")
