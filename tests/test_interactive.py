@@ -162,3 +162,28 @@ def test_params_sequence_is_not_modified():
     fig_i, *_ = parabola_figure(params={"a": values})
     fig_i.static_html()
     assert values == [0.5, 1.0, 2.0]
+
+
+# -- junk slider specifications: a ValueError, never another exception --------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+junk_values = st.one_of(
+    st.none(), st.text(max_size=4), st.floats(allow_nan=True, allow_infinity=True),
+    st.lists(st.one_of(st.floats(allow_nan=True), st.text(max_size=2), st.booleans()),
+             max_size=5),
+    st.lists(st.floats(-5, 5, allow_nan=False), min_size=2, max_size=4, unique=True),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(values=junk_values, max_frames=st.one_of(st.integers(-2, 10), st.text(max_size=2)))
+def test_interactive_figure_junk(values, max_frames):
+    try:
+        fig_i, *_ = parabola_figure(params={"a": values}, max_frames=max_frames)
+    except ValueError:
+        plt.close("all")
+        return
+    assert fig_i.n_frames == len(values) <= fig_i.max_frames
+    assert fig_i.values["a"] in values
+    plt.close(fig_i.fig)

@@ -88,3 +88,37 @@ def test_figure_to_png_is_deterministic():
     ax.plot([0, 1], [0, 1])
     assert plotting.figure_to_png(fig) == plotting.figure_to_png(fig)
     plt.close(fig)
+
+
+# -- junk input: a ValueError naming the argument, or a valid result ----------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+junk = st.one_of(
+    st.none(), st.booleans(), st.text(max_size=5), st.floats(allow_nan=True),
+    st.integers(-10, 10), st.lists(st.floats(allow_nan=True), max_size=4),
+    st.dictionaries(st.text(max_size=2), st.integers(), max_size=2),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(p=junk, radius=junk, n_points=junk)
+def test_lp_ball_boundary_junk(p, radius, n_points):
+    try:
+        w1, w2 = plotting.lp_ball_boundary(p, radius, n_points)
+    except ValueError as exc:
+        assert any(name in str(exc) for name in ("p", "radius", "n_points"))
+    else:
+        assert w1.shape == w2.shape == (n_points,)
+        assert np.all(np.isfinite(w1)) and np.all(np.isfinite(w2))
+
+
+@settings(max_examples=40, deadline=None)
+@given(name=junk)
+def test_color_of_junk(name):
+    try:
+        color = plotting.color_of(name)
+    except ValueError as exc:
+        assert "name" in str(exc)
+    else:
+        assert color in plotting.COLORS.values()

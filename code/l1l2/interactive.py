@@ -119,9 +119,13 @@ class InteractiveFigure:
         for name, values in params.items():
             if not isinstance(name, str) or not name.isidentifier():
                 raise ValueError(f"params: {name!r} is not a valid parameter name")
-            if isinstance(values, (str, bytes)):
+            if isinstance(values, (str, bytes, dict)):
                 raise ValueError(f"params[{name!r}] must be a sequence of numbers")
-            values = tuple(values)
+            try:
+                values = tuple(values)
+            except TypeError:
+                raise ValueError(f"params[{name!r}] must be a sequence of numbers, "
+                                 f"got {type(values).__name__}") from None
             if len(values) < 2:
                 raise ValueError(f"params[{name!r}] needs at least 2 values, got {len(values)}")
             for v in values:
