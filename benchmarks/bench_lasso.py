@@ -108,7 +108,7 @@ def bench_path():
     return dict(
         name="lasso_path, diabetes 442x10, 100 alphas", ours_s=t_o, ref_s=t_r,
         ref_name="sklearn.linear_model.lasso_path", goal="<= 1.0x", ratio=t_o / t_r,
-        ours_gap=g_o, ref_gap=g_r, tol=TOL,
+        ours_gap=float(g_o), ref_gap=float(g_r), tol=TOL,
     )
 
 
@@ -127,8 +127,8 @@ def bench_lasso(method, frac):
         name=f"lasso {method}, synthetic 500x2000, {frac:g} alpha_max "
              f"({np.count_nonzero(c_o)} nnz)",
         ours_s=t_o, ref_s=t_r, ref_name="sklearn.linear_model.Lasso", goal="<= 2x",
-        ratio=t_o / t_r, ours_gap=relative_gap(X, y, c_o, alpha, True),
-        ref_gap=relative_gap(X, y, c_r, alpha, True), tol=TOL,
+        ratio=t_o / t_r, ours_gap=float(relative_gap(X, y, c_o, alpha, True)),
+        ref_gap=float(relative_gap(X, y, c_r, alpha, True)), tol=TOL,
     )
 
 

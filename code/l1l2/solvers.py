@@ -170,12 +170,38 @@ def _check_Xy(X, y):
     return X64, y64, out
 
 
-def _center(X, y, fit_intercept):
-    if fit_intercept:
-        x_mean = X.mean(axis=0)
-        y_mean = float(y.mean())
-        return X - x_mean, y - y_mean, x_mean, y_mean
-    return X, y, np.zeros(X.shape[1]), 0.0
+def _pow2_scale(m):
+    """The power of two nearest each max-abs value (1 for zeros)."""
+    m = np.asarray(m, dtype=np.float64)
+    return np.where(m > 0, np.exp2(np.round(np.log2(np.where(m > 0, m, 1.0)))), 1.0)
+
+
+def _prepare(X, y, fit_intercept):
+    """Rescaled and (with an intercept) centred data.
+
+    Returns ``Xs, ys, x_mean, y_mean, sx, sy`` with ``X = sx Xs`` and
+    ``y = sy ys`` before centring; sx and sy are the powers of two nearest
+    max|X| and max|y| when those lie outside [2^-100, 2^100], else 1 (no
+    copy), and the means are in the rescaled units. Dividing by a power of two
+    is exact, so this changes no digit of the answer; it only keeps squares
+    such as X'X away from overflow and underflow for data in extreme units. At
+    most one copy of X is made.
+    """
+
+    def scale(a):
+        m = max(float(a.max()), -float(a.min()))  # max |a| without a temporary
+        return 1.0 if 2.0**-100 <= m <= 2.0**100 else float(_pow2_scale(m))
+
+    sx, sy = scale(X), scale(y)
+    Xs = X / sx if sx != 1.0 else X
+    ys = y / sy if sy != 1.0 else y
+    if not fit_intercept:
+        return Xs, ys, np.zeros(X.shape[1]), 0.0, sx, sy
+    x_mean = Xs.mean(axis=0)
+    y_mean = float(ys.mean())
+    Xs = Xs - x_mean if Xs is X else np.subtract(Xs, x_mean, out=Xs)  # our own copy
+    ys = ys - y_mean
+    return Xs, ys, x_mean, y_mean, sx, sy
 
 
 def _checked(fit):
@@ -190,8 +216,10 @@ def _checked(fit):
     return fit
 
 
-def _warn(message):
-    warnings.warn(message, ConvergenceWarning, stacklevel=3)
+def _warn(message, depth=1):
+    """Emit a ConvergenceWarning pointing at the user's call (``depth`` = number of
+    private frames between the public function and this one)."""
+    warnings.warn(message, ConvergenceWarning, stacklevel=2 + depth)
 
 
 # ---------------------------------------------------------------------------
@@ -225,13 +253,18 @@ def _ridge_coef(X, y, alpha):
 
 
 def _ridge_fit(X, y, out, alpha, fit_intercept):
-    Xc, yc, x_mean, y_mean = _center(X, y, fit_intercept)
-    coef = _ridge_coef(Xc, yc, alpha).astype(out)
-    w = coef.astype(np.float64)
-    r = yc - Xc @ w
-    intercept = float(y_mean - x_mean @ w) if fit_intercept else 0.0
-    penalty = alpha * float(w @ w) if alpha > 0 else 0.0
-    return _checked(Fit(coef, intercept, 0, True, float(r @ r) + penalty))
+    # On X/sx, y/sy the same problem has alpha/sx^2 and solution w sx/sy.
+    Xc, yc, x_mean, y_mean, sx, sy = _prepare(X, y, fit_intercept)
+    alpha_s = alpha / sx / sx  # (no sx**2: it could overflow)
+    coef_s = _ridge_coef(Xc, yc, alpha_s)
+    with np.errstate(over="ignore", invalid="ignore"):  # see _checked
+        coef = (coef_s * sy / sx).astype(out)
+        w = coef.astype(np.float64) * sx / sy
+        r = yc - Xc @ w
+        penalty = alpha_s * float(w @ w) if alpha > 0 else 0.0
+        objective = sy * (sy * (float(r @ r) + penalty))
+        intercept = sy * float(y_mean - x_mean @ w) if fit_intercept else 0.0
+    return _checked(Fit(coef, intercept, 0, True, objective))
 
 
 def ridge(X, y, alpha, *, fit_intercept=True) -> Fit:
@@ -368,10 +401,14 @@ class _Design:
 
     ``Q = X'X`` is precomputed when p <= n (and p <= 1000), as scikit-learn's
     ``precompute="auto"`` does; otherwise everything goes through residuals.
+    The data are held divided by powers of two ``sx`` and ``sy`` (see
+    :func:`_prepare`); :meth:`penalties` and :meth:`coef` translate.
     """
 
     def __init__(self, X, y, fit_intercept):
-        self.X, self.y, self.x_mean, self.y_mean = _center(X, y, fit_intercept)
+        self.X, self.y, self.x_mean, self.y_mean, self.sx, self.sy = _prepare(
+            X, y, fit_intercept
+        )
         self.fit_intercept = fit_intercept
         self.n, self.p = self.X.shape
         self.yy = float(self.y @ self.y)
@@ -379,6 +416,22 @@ class _Design:
         self.col_norm2 = np.einsum("ij,ij->j", self.X, self.X)
         self.Q = self.X.T @ self.X if self.p <= min(self.n, 1000) else None
         self._ols = None
+
+    def penalties(self, alpha, l1_ratio):
+        """The internal (a, b) of P for the user's alpha and l1_ratio.
+
+        With X = sx X', y = sy y' and w = (sy/sx) w', the objective is sy^2/n
+        times P(w') with a = n alpha rho / (sx sy), b = n alpha (1 - rho) / sx^2.
+        """
+        a = self.n * alpha * l1_ratio / self.sx / self.sy
+        b = self.n * alpha * (1.0 - l1_ratio) / self.sx / self.sx
+        if not (math.isfinite(a) and math.isfinite(b)):
+            raise ValueError("X, y and alpha are too badly scaled for float64; rescale them")
+        return a, b
+
+    def coef(self, w):
+        """User-scale coefficients from internal ones."""
+        return w * self.sy / self.sx  # in this order: sy/sx alone may overflow
 
     def residual_stats(self, w):
         """Return X'R, ||R||^2 and R'y for R = y - Xw."""
@@ -418,7 +471,10 @@ class _Design:
 
 def _power_estimate(Q, v0, n_iter=8):
     """A few power iterations: a lower estimate of lambda_max(Q) and its vector."""
-    v = v0 / np.linalg.norm(v0)
+    nrm0 = np.linalg.norm(v0)
+    if not nrm0 > 0:
+        return 0.0, v0
+    v = v0 / nrm0
     lam = 0.0
     for _ in range(n_iter):
         Qv = Q @ v
@@ -539,7 +595,11 @@ def _prox_grad_inner(Q, q, w, a, b, yy, ols_half_rss, target, budget, accelerate
     Returns ``(w, n_steps, power-iteration vector)``.
     """
     k = w.size
-    lam, vec = _power_estimate(Q, np.ones(k) if v0 is None else v0)
+    if v0 is None:  # a start vector with no special symmetry
+        v0 = np.sqrt(np.diag(Q)) * (1.0 + np.arange(k) / (2.0 * k))
+    lam, vec = _power_estimate(Q, v0)
+    if not lam > 0:  # the start vector was in the null space: trace(Q) >= lambda_max
+        lam = float(np.trace(Q))
     L = lam + b
     wk = w.copy()
     Qwk = Q @ wk
@@ -655,7 +715,7 @@ def _ws_solve(data, a, b, w, tol_gap, max_iter, method):
             )
             eig = (W, vec)
         w[W] = wW
-        n_iter += it
+        n_iter += max(it, 1)  # count at least one, so max_iter always ends the loop
 
 
 def _fs_solve(data, a, w, budget, cache):
@@ -740,12 +800,14 @@ def _fs_solve(data, a, w, budget, cache):
 
 
 def _enet_result(data, w, a, b, n_iter, converged, out):
-    coef = w.astype(out)
-    w64 = coef.astype(np.float64)
-    r = data.y - data.X @ w64
     n = data.n
-    obj = (0.5 * float(r @ r) + a * float(np.abs(w64).sum()) + 0.5 * b * float(w64 @ w64)) / n
-    intercept = float(data.y_mean - data.x_mean @ w64) if data.fit_intercept else 0.0
+    with np.errstate(over="ignore", invalid="ignore"):  # see _checked
+        coef = data.coef(w).astype(out)
+        w64 = coef.astype(np.float64) * data.sx / data.sy  # back to internal units, exactly
+        r = data.y - data.X @ w64
+        pen2 = 0.5 * b * float(w64 @ w64) if b > 0 else 0.0
+        obj = data.sy * (data.sy * (0.5 * float(r @ r) + a * float(np.abs(w64).sum()) + pen2) / n)
+        intercept = data.sy * float(data.y_mean - data.x_mean @ w64) if data.fit_intercept else 0.0
     return _checked(Fit(coef, intercept, int(n_iter), bool(converged), obj))
 
 
@@ -758,14 +820,14 @@ def _enet(X, y, alpha, l1_ratio, fit_intercept, tol, max_iter, method, name):
     max_iter = _integer(max_iter, "max_iter", low=1)
     method = check_choice(method, "method", _METHODS)
     data = _Design(X, y, fit_intercept)
-    a = data.n * alpha * l1_ratio
-    b = data.n * alpha * (1.0 - l1_ratio)
+    a, b = data.penalties(alpha, l1_ratio)
     tol_gap = tol * data.yy / 2.0
     w, n_iter, gap, conv = _ws_solve(data, a, b, np.zeros(data.p), tol_gap, max_iter, method)
     if not conv:
         _warn(
             f"{name}(method={method!r}) did not converge in max_iter={max_iter} iterations: "
-            f"relative duality gap {gap / max(tol_gap / tol, 1e-300):.3e} > tol={tol:.3e}"
+            f"relative duality gap {gap / max(tol_gap / tol, 1e-300):.3e} > tol={tol:.3e}",
+            depth=2,
         )
     return _enet_result(data, w, a, b, n_iter, conv, out)
 
@@ -924,8 +986,8 @@ def lasso_alpha_max(X, y, *, fit_intercept=False) -> float:
     """
     X, y, _ = _check_Xy(X, y)
     fit_intercept = _bool(fit_intercept, "fit_intercept")
-    Xc, yc, _, _ = _center(X, y, fit_intercept)
-    return float(np.max(np.abs(Xc.T @ yc))) / X.shape[0]
+    Xc, yc, _, _, sx, sy = _prepare(X, y, fit_intercept)
+    return float(np.max(np.abs(Xc.T @ yc))) / X.shape[0] * sx * sy
 
 
 def lasso_path(X, y, alphas, *, fit_intercept=False, tol=1e-10, max_iter=100_000) -> np.ndarray:
@@ -941,6 +1003,9 @@ def lasso_path(X, y, alphas, *, fit_intercept=False, tol=1e-10, max_iter=100_000
     line search, add violating features one at a time. Its result is accepted
     only when the duality gap meets the rule of :func:`lasso`; otherwise (for
     example with a singular Gram block) coordinate descent finishes the fit.
+    When consecutive alphas share the active set and signs, the solution is
+    the homotopy formula :math:`w_A(\alpha) = u - n\alpha\, v` of LARS-lasso
+    and costs no new linear solve.
 
     Parameters
     ----------
@@ -989,12 +1054,12 @@ def lasso_path(X, y, alphas, *, fit_intercept=False, tol=1e-10, max_iter=100_000
     max_iter = _integer(max_iter, "max_iter", low=1)
     data = _Design(X, y, fit_intercept)
     tol_gap = tol * data.yy / 2.0
-    coefs = np.empty((alphas.size, data.p), dtype=out)
+    coefs = np.empty((alphas.size, data.p))
     w = np.zeros(data.p)
     failed = []
     cache = {}
     for i, alpha in enumerate(alphas.astype(np.float64).tolist()):
-        a = data.n * alpha
+        a = data.penalties(alpha, 1.0)[0]
         w, it, stats = _fs_solve(data, a, w, max_iter, cache)
         gap = np.inf if stats is None else _gap(w, a, 0.0, *stats, data.ols_half_rss)[0]
         if gap > tol_gap:
@@ -1002,6 +1067,8 @@ def lasso_path(X, y, alphas, *, fit_intercept=False, tol=1e-10, max_iter=100_000
             if not conv:
                 failed.append(alpha)
         coefs[i] = w
+    with np.errstate(over="ignore", invalid="ignore"):  # checked below
+        coefs = data.coef(coefs).astype(out, copy=False)
     if not np.all(np.isfinite(coefs)):
         raise ValueError("X and y are too badly scaled for float64: the solution overflows")
     if failed:
@@ -1019,6 +1086,40 @@ def lasso_path(X, y, alphas, *, fit_intercept=False, tol=1e-10, max_iter=100_000
 
 def _design_with_intercept(X, fit_intercept):
     return np.column_stack([X, np.ones(X.shape[0])]) if fit_intercept else X
+
+
+def _lad_lp(Z, y):
+    """Solve min sum |y - Z beta| as a linear program; returns (beta, linprog result)."""
+    n, k = Z.shape
+    # Rescale columns and y by powers of two (exact) so HiGHS's absolute
+    # tolerances mean the same thing whatever the units.
+    col_scale = _pow2_scale(np.max(np.abs(Z), axis=0))
+    y_scale = float(_pow2_scale(np.max(np.abs(y))))
+    eye = sparse.identity(n, format="csr")
+    A_eq = sparse.hstack([sparse.csr_matrix(Z / col_scale), eye, -eye], format="csc")
+    c = np.concatenate([np.zeros(k), np.ones(2 * n)])
+    bounds = [(None, None)] * k + [(0, None)] * (2 * n)
+    res = optimize.linprog(
+        c, A_eq=A_eq, b_eq=y / y_scale, bounds=bounds, method="highs",
+        options={"primal_feasibility_tolerance": 1e-10, "dual_feasibility_tolerance": 1e-10},
+    )
+    if res.x is None:  # pragma: no cover - an LAD problem is always feasible and bounded
+        raise RuntimeError(f"linprog failed on an LAD problem: {res.message}")
+    beta = res.x[:k] * y_scale / col_scale
+
+    def total(bt):
+        return float(np.abs(y - Z @ bt).sum())
+
+    # Polish: an optimal vertex interpolates k points; re-solve that square
+    # system exactly and keep the result if the objective does not increase.
+    basis = np.argsort(np.abs(y - Z @ beta), kind="stable")[:k]
+    try:
+        polished = np.linalg.solve(Z[basis], y[basis])
+        if np.all(np.isfinite(polished)) and total(polished) <= total(beta):
+            beta = polished
+    except np.linalg.LinAlgError:
+        pass
+    return beta, res
 
 
 def lad_regression(X, y, *, fit_intercept=True) -> Fit:
@@ -1074,41 +1175,15 @@ def lad_regression(X, y, *, fit_intercept=True) -> Fit:
     X, y, out = _check_Xy(X, y)
     fit_intercept = _bool(fit_intercept, "fit_intercept")
     Z = _design_with_intercept(X, fit_intercept)
-    n, k = Z.shape
-    col_scale = np.max(np.abs(Z), axis=0)
-    col_scale[col_scale == 0] = 1.0
-    y_scale = float(np.max(np.abs(y))) or 1.0
-    Zs = Z / col_scale
-    ys = y / y_scale
-    eye = sparse.identity(n, format="csr")
-    A_eq = sparse.hstack([sparse.csr_matrix(Zs), eye, -eye], format="csc")
-    c = np.concatenate([np.zeros(k), np.ones(2 * n)])
-    bounds = [(None, None)] * k + [(0, None)] * (2 * n)
-    res = optimize.linprog(
-        c, A_eq=A_eq, b_eq=ys, bounds=bounds, method="highs",
-        options={"primal_feasibility_tolerance": 1e-10, "dual_feasibility_tolerance": 1e-10},
-    )
-    if res.x is None:  # pragma: no cover - an LAD problem is always feasible and bounded
-        raise RuntimeError(f"linprog failed on an LAD problem: {res.message}")
-    beta = res.x[:k] * y_scale / col_scale
-
-    def total(bt):
-        return float(np.abs(y - Z @ bt).sum())
-
-    # Polish: re-solve the interpolation system of the k best-fitted points.
-    basis = np.argsort(np.abs(y - Z @ beta), kind="stable")[:k]
-    try:
-        polished = np.linalg.solve(Z[basis], y[basis])
-        if np.all(np.isfinite(polished)) and total(polished) <= total(beta):
-            beta = polished
-    except np.linalg.LinAlgError:
-        pass
+    # Extreme scales can overflow; _checked turns a non-finite result into a ValueError.
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        beta, res = _lad_lp(Z, y)
+        coef = beta[: X.shape[1]].astype(out)
+        b = float(beta[-1]) if fit_intercept else 0.0
+        obj = float(np.abs(y - X @ coef.astype(np.float64) - b).sum())
     converged = res.status == 0
     if not converged:
         _warn(f"lad_regression: HiGHS stopped with status {res.status}: {res.message}")
-    coef = beta[: X.shape[1]].astype(out)
-    b = float(beta[-1]) if fit_intercept else 0.0
-    obj = float(np.abs(y - X @ coef.astype(np.float64) - b).sum())
     return _checked(Fit(coef, b, int(res.nit), bool(converged), obj))
 
 
@@ -1170,12 +1245,13 @@ def _huber_direction(Zi, g):
         _, sv, Vt = np.linalg.svd(Zi, full_matrices=Zi.shape[0] < k)
     else:
         sv, Vt = np.zeros(0), np.eye(k)
-    rank = int(np.sum(sv > 1e-10 * sv[0])) if sv.size else 0
+    rank = int(np.sum(sv > max(1e-10 * sv[0], 1e-150))) if sv.size else 0
     Vr, Vn = Vt[:rank].T, Vt[rank:].T
     g_null = Vn @ (Vn.T @ g)
     if np.linalg.norm(g_null) > 1e-8 * np.linalg.norm(g):
         return -g_null
-    return -(Vr @ ((Vr.T @ g) / sv[:rank] ** 2))
+    sr = sv[:rank]
+    return -(Vr @ ((Vr.T @ g) / sr / sr))
 
 
 def huber_regression(X, y, delta=1.345, *, fit_intercept=True) -> Fit:
@@ -1195,10 +1271,15 @@ def huber_regression(X, y, delta=1.345, *, fit_intercept=True) -> Fit:
     is convex and piecewise quadratic; on the current split into inliers
     :math:`I = \{|r_i| \le \delta\}` and outliers it is one quadratic, whose
     minimizer gives the Newton direction (:math:`X_I^\top X_I\,d = -\nabla`).
-    An exact line search moves along it; once the split is the optimal one, a
-    full step lands on the exact minimizer, so the objective is exact up to
-    rounding (far below 1e-8 relative). Starts from least squares, so a huge
-    ``delta`` returns the least-squares fit in zero steps.
+    With too few inliers for that system (small ``delta``) the objective is
+    linear along the null space of :math:`X_I`, and the step follows the
+    gradient projected on it instead, a simplex-like move. An exact line search
+    (the derivative along the line is piecewise linear) sets each step length.
+    Once the split is the optimal one, a full step lands on the exact
+    minimizer, so the objective is exact up to rounding (far below 1e-8
+    relative); the iteration stops when the gradient is at rounding level.
+    It starts from least squares, so a huge ``delta`` returns the
+    least-squares fit in zero steps.
 
     Parameters
     ----------
@@ -1243,23 +1324,19 @@ def huber_regression(X, y, delta=1.345, *, fit_intercept=True) -> Fit:
     # squares neither overflow nor underflow: h_delta(r) = s^2 h_{delta/s}(r/s).
     col_scale = _pow2_scale(np.max(np.abs(Z), axis=0))
     y_scale = float(_pow2_scale(np.max(np.abs(y))))
-    Z, y_s, delta_s = Z / col_scale, y / y_scale, delta / y_scale
-    beta = _huber_newton(Z, y_s, delta_s)
-    n_iter, converged = beta.n_iter, beta.converged
-    beta = beta.coef * y_scale / col_scale
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # see _checked
+        Z, y_s, delta_s = Z / col_scale, y / y_scale, delta / y_scale
+        newton = _huber_newton(Z, y_s, delta_s)
+        beta = newton.coef * y_scale / col_scale
+    n_iter, converged = newton.n_iter, newton.converged
     if not converged:
         _warn(f"huber_regression did not converge in {n_iter} Newton steps")
     p = X.shape[1]
     coef = beta[:p].astype(out)
     b = float(beta[p]) if fit_intercept else 0.0
-    obj = _huber_sum(y - X @ coef.astype(np.float64) - b, delta)
+    with np.errstate(over="ignore", invalid="ignore"):
+        obj = _huber_sum(y - X @ coef.astype(np.float64) - b, delta)
     return _checked(Fit(coef, b, n_iter, converged, obj))
-
-
-def _pow2_scale(m):
-    """The power of two nearest each max-abs value (1 for zeros)."""
-    m = np.asarray(m, dtype=np.float64)
-    return np.where(m > 0, np.exp2(np.round(np.log2(np.where(m > 0, m, 1.0)))), 1.0)
 
 
 def _huber_newton(Z, y, delta):
