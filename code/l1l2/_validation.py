@@ -180,3 +180,21 @@ def check_choice(value, name: str, choices) -> str:
         opts = ", ".join(repr(c) for c in choices)
         raise ValueError(f"{name} must be one of {opts}, got {value!r:.40}")
     return value
+
+
+def check_X_y(X, y):
+    """Check a design matrix and a target for a regression.
+
+    ``X`` must be 2-D with shape (n, p) and ``y`` 1-D with shape (n,), both
+    non-empty and finite. Returns ``(X, y, dtype)``: the checked float arrays
+    (float32 stays float32, anything else float64; not copied when already
+    float) and the float dtype that results should have (:func:`float_dtype`).
+    """
+    X = as_float_array(X, "X", ndim=2, finite=True, allow_empty=False)
+    y = as_float_array(y, "y", ndim=1, finite=True, allow_empty=False)
+    if X.shape[0] != y.shape[0]:
+        raise ValueError(
+            f"X and y must have the same number of samples: X has shape {X.shape}, "
+            f"y has shape {y.shape}"
+        )
+    return X, y, float_dtype(X, y)

@@ -45,7 +45,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.linalg import solve_triangular
 
-from ._validation import as_float_array, check_choice, check_scalar, float_dtype
+from ._validation import as_float_array, check_choice, check_scalar, check_X_y, float_dtype
 
 __all__ = [
     "laplace_logpdf",
@@ -94,14 +94,7 @@ def _scaled(a: np.ndarray, s: float) -> np.ndarray:
 
 def _design(X, y):
     """Checked (X, y): X of shape (n, p), y of shape (n,), both finite, n, p >= 1."""
-    X = as_float_array(X, "X", ndim=2, finite=True, allow_empty=False)
-    y = as_float_array(y, "y", ndim=1, finite=True, allow_empty=False)
-    if X.shape[0] != y.shape[0]:
-        raise ValueError(
-            f"X and y must have the same number of samples, got X of shape {X.shape} "
-            f"and y of shape {y.shape}"
-        )
-    dt = float_dtype(X, y)
+    X, y, dt = check_X_y(X, y)
     return X.astype(dt, copy=False), y.astype(dt, copy=False)
 
 

@@ -64,7 +64,7 @@ from scipy import linalg as sla
 from scipy import optimize, sparse
 from scipy.linalg.blas import daxpy
 
-from ._validation import as_float_array, check_choice, check_scalar, float_dtype
+from ._validation import as_float_array, check_choice, check_scalar, check_X_y, float_dtype
 from .exceptions import ConvergenceWarning
 
 __all__ = [
@@ -157,14 +157,7 @@ def _readonly(a: np.ndarray) -> np.ndarray:
 def _check_Xy(X, y):
     """Check a design matrix (n, p) and a target (n,); return float64 views and the dtype
     the results are returned in."""
-    Xa = as_float_array(X, "X", ndim=2, finite=True, allow_empty=False)
-    ya = as_float_array(y, "y", ndim=1, finite=True, allow_empty=False)
-    if Xa.shape[0] != ya.shape[0]:
-        raise ValueError(
-            f"X and y must have the same number of samples: X has shape {Xa.shape}, "
-            f"y has shape {ya.shape}"
-        )
-    out = float_dtype(Xa, ya)
+    Xa, ya, out = check_X_y(X, y)
     X64 = _readonly(Xa.astype(np.float64, copy=False))
     y64 = _readonly(ya.astype(np.float64, copy=False))
     return X64, y64, out
