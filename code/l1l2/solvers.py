@@ -78,6 +78,7 @@ __all__ = [
     "lad_regression",
     "huber_regression",
     "gradient_descent",
+    "clip_by_norm",
     "sgd_step",
     "adam_step",
     "adamw_step",
@@ -1373,17 +1374,25 @@ def _huber_newton(Z, y, delta):
 def gradient_descent(grad, w0, lr, n_steps) -> np.ndarray:
     r"""Plain gradient descent, returning the whole trajectory.
 
-    .. math:: w_{k+1} = w_k - \text{lr}\,\nabla f(w_k), \qquad k = 0, \dots, n_\text{steps}-1.
+    .. math:: w_{k+1} = w_k - \eta_k\,\nabla f(w_k), \qquad k = 0, \dots, n_\text{steps}-1,
+
+    with a fixed step :math:`\eta_k = \text{lr}` when ``lr`` is a number, or
+    the per-step learning rates :math:`\eta_k = \text{lr}[k]` when it is a
+    sequence (a decaying schedule such as :math:`\eta_k = \eta_0/\sqrt{k+1}`
+    turns subgradient descent into Shor's subgradient method, which converges
+    on non-smooth convex problems where a fixed step only oscillates).
 
     Parameters
     ----------
     grad : callable
-        ``grad(w)`` returns the gradient at ``w``, an array of ``w0``'s shape.
-        It receives a copy, so it cannot alter the trajectory.
+        ``grad(w)`` returns the gradient (or a subgradient) at ``w``, an
+        array of ``w0``'s shape. It receives a copy, so it cannot alter the
+        trajectory.
     w0 : array_like
         Starting point (any shape, non-empty, finite). Not modified.
-    lr : float
-        Step size, ``lr >= 0``.
+    lr : float or 1-D array_like of length ``n_steps``
+        Step size, ``lr >= 0``; or one step size per step, each finite and
+        ``>= 0``. A sequence is copied, never modified.
     n_steps : int
         Number of steps, ``>= 0``.
 
@@ -1397,7 +1406,9 @@ def gradient_descent(grad, w0, lr, n_steps) -> np.ndarray:
     ------
     ValueError
         ``grad`` not callable or returning the wrong shape, ``w0`` empty or
-        non-finite, ``lr < 0`` or NaN, ``n_steps`` not a non-negative integer.
+        non-finite, ``lr < 0`` or NaN, a sequence ``lr`` that is not 1-D, not
+        of length ``n_steps``, or with a negative or non-finite entry,
+        ``n_steps`` not a non-negative integer.
 
     Examples
     --------
@@ -1406,12 +1417,29 @@ def gradient_descent(grad, w0, lr, n_steps) -> np.ndarray:
     >>> from l1l2.solvers import gradient_descent
     >>> gradient_descent(lambda w: 2 * w, 1.0, lr=0.25, n_steps=3)
     array([1.   , 0.5  , 0.25 , 0.125])
+
+    Per-step learning rates, here :math:`\eta_k = 0.5/(k+1)` on :math:`f(w) = |w|`:
+
+    >>> import numpy as np
+    >>> gradient_descent(np.sign, 1.0, lr=[0.5, 0.25, 0.125], n_steps=3)
+    array([1.   , 0.5  , 0.25 , 0.125])
     """
     if not callable(grad):
         raise ValueError(f"grad must be callable, got {type(grad).__name__}")
     w0 = as_float_array(w0, "w0", finite=True, allow_empty=False)
-    lr = _real(lr, "lr", low=0)
     n_steps = _integer(n_steps, "n_steps", low=0)
+    if np.ndim(lr) == 0 and not isinstance(lr, (list, tuple)):
+        steps = [_real(lr, "lr", low=0)] * n_steps
+    else:
+        lr_seq = as_float_array(lr, "lr", dtype=np.float64, ndim=1, finite=True)
+        if lr_seq.shape[0] != n_steps:
+            raise ValueError(
+                f"lr must be a number or a sequence of n_steps = {n_steps} learning rates, "
+                f"got {lr_seq.shape[0]}"
+            )
+        if np.any(lr_seq < 0):
+            raise ValueError("lr must contain only learning rates >= 0")
+        steps = lr_seq.tolist()
     traj = np.empty((n_steps + 1, *w0.shape), dtype=w0.dtype)
     traj[0] = w0
     w = w0.copy()
@@ -1426,9 +1454,58 @@ def gradient_descent(grad, w0, lr, n_steps) -> np.ndarray:
                 raise ValueError(
                     f"grad(w) must return an array of shape {w.shape}, got shape {g.shape}"
                 )
-            w = w - lr * g
+            w = w - steps[k] * g
             traj[k + 1] = w
     return traj
+
+
+def clip_by_norm(g, max_norm) -> np.ndarray:
+    r"""Gradient clipping by the Euclidean norm, PyTorch's ``clip_grad_norm_`` rule.
+
+    .. math::
+
+        \operatorname{clip}(g) = g \cdot \min\Bigl(1,\
+        \frac{\text{max\_norm}}{\lVert g\rVert_2 + 10^{-6}}\Bigr)
+
+    The direction is kept and only the length is capped, at (just under)
+    ``max_norm``; a gradient already shorter is returned unchanged (as a new
+    array). The :math:`10^{-6}` is PyTorch's guard against a zero norm. This
+    is the remedy of Pascanu, Mikolov & Bengio (2013) for exploding gradients.
+
+    Parameters
+    ----------
+    g : array_like
+        A gradient (any shape, non-empty, finite). Not modified. Its norm is
+        taken over all entries, as ``clip_grad_norm_`` does over all
+        parameters.
+    max_norm : float
+        Largest allowed norm, ``max_norm > 0``.
+
+    Returns
+    -------
+    ndarray
+        The clipped gradient, a new array of ``g``'s shape and float dtype.
+
+    Raises
+    ------
+    ValueError
+        If ``g`` is empty or non-finite, or ``max_norm`` is not a positive number.
+
+    Examples
+    --------
+    >>> from l1l2.solvers import clip_by_norm
+    >>> clip_by_norm([30.0, 40.0], max_norm=1.0).round(6)      # norm 50 -> 1
+    array([0.6, 0.8])
+    >>> clip_by_norm([0.3, 0.4], max_norm=1.0)                 # short: unchanged
+    array([0.3, 0.4])
+    """
+    g = as_float_array(g, "g", finite=True, allow_empty=False)
+    max_norm = _real(max_norm, "max_norm", low=0, low_inclusive=False)
+    norm = float(np.sqrt(np.sum(np.square(g, dtype=np.float64))))
+    coef = max_norm / (norm + 1e-6)
+    if coef < 1.0:
+        return (g * coef).astype(g.dtype, copy=False)
+    return g.copy()
 
 
 def _check_wg(w, g):
