@@ -9,6 +9,8 @@ Modules, by concept:
 - :mod:`l1l2.solvers` — ridge, lasso, elastic net, lasso path, LAD and Huber
   regression (scikit-learn's objectives), gradient descent and the SGD, Adam
   and AdamW steps (PyTorch's update rules);
+- :mod:`l1l2.robust` — Huber's location estimate, efficiency at the normal, contamination;
+- :mod:`l1l2.boxes` — the R-CNN box coder and IoU, for bounding-box regression;
 - :mod:`l1l2.priors` — Laplace and Gaussian priors, MAP estimates, posteriors;
 - :mod:`l1l2.datasets` — small deterministic data sets used by the chapters;
 - :mod:`l1l2.plotting` — the book's figure style;
@@ -16,13 +18,25 @@ Modules, by concept:
 - :mod:`l1l2.exercises` — checkers that say what is wrong with an answer.
 """
 
-from . import datasets, exercises, interactive, losses, penalties, plotting, priors, solvers
+from . import (
+    boxes,
+    datasets,
+    exercises,
+    interactive,
+    losses,
+    penalties,
+    plotting,
+    priors,
+    robust,
+    solvers,
+)
 from .exceptions import ConvergenceWarning
 
 __version__ = "0.1.0"
 
 __all__ = [
     "ConvergenceWarning",
+    "boxes",
     "datasets",
     "exercises",
     "interactive",
@@ -30,5 +44,6 @@ __all__ = [
     "penalties",
     "plotting",
     "priors",
+    "robust",
     "solvers",
 ]
