@@ -22,10 +22,38 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 from l1l2 import interactive  # noqa: E402
 
-#: Every interactive figure of the book: name -> builder returning an
-#: InteractiveFigure. Add a chapter's figures here.
+
+def _two(values, value):
+    """``value`` and one other slider position: the fewest a slider accepts."""
+    return [value, next(v for v in values if v != value)]
+
+
+#: Every interactive figure of the book: name -> (builder, rebuild). The
+#: builder returns the InteractiveFigure; ``rebuild(fig_i, values)`` builds a
+#: fresh figure for one position, as a naive ``interact`` callback would (it
+#: computes at most two positions' data: the fewest a builder accepts).
 FIGURES = {
-    "ch. 1 loss_explorer": interactive.loss_explorer,
+    "ch. 1 loss_explorer": (
+        interactive.loss_explorer,
+        lambda f, v: interactive.loss_explorer(
+            betas=_two(f.params["beta"], v["beta"]), initial=v),
+    ),
+    "ch. 2 gd_explorer": (
+        interactive.gd_explorer,
+        lambda f, v: interactive.gd_explorer(
+            lrs=_two(f.params["lr"], v["lr"]), starts=_two(f.params["start"], v["start"]),
+            betas=_two(f.params["beta"], v["beta"]), initial=v),
+    ),
+    "ch. 3 drag_point_explorer": (
+        interactive.drag_point_explorer,
+        lambda f, v: interactive.drag_point_explorer(
+            offsets=_two(f.params["offset"], v["offset"])),
+    ),
+    "ch. 4 box_beta_explorer": (
+        interactive.box_beta_explorer,
+        lambda f, v: interactive.box_beta_explorer(
+            betas=_two(f.params["beta"], v["beta"]), initial=v),
+    ),
 }
 
 GOAL_MS = 30.0
@@ -49,21 +77,19 @@ def step_times(fig_i, repeats: int = 3) -> list[float]:
     return times
 
 
-def rebuild_times(builder, fig_i, repeats: int = 1) -> list[float]:
+def rebuild_times(rebuild, fig_i, repeats: int = 1) -> list[float]:
     """The naive callback: build the figure from scratch, render it, close it.
 
-    A builder takes the positions of its parameter ``x`` as keyword ``xs``
-    (``loss_explorer(betas=...)``). Building lays the figure out (one draw)
-    and rendering draws it again, as the inline backend's ``bbox_inches=
-    "tight"`` rendering also draws twice.
+    Building lays the figure out (one draw) and rendering draws it again, as
+    the inline backend's ``bbox_inches="tight"`` rendering also draws twice.
     """
     times = []
     for _ in range(repeats):
-        for values in _positions(fig_i):
+        for step in _positions(fig_i)[::2]:
+            values = {**fig_i.values, **step}
             start = time.perf_counter()
-            name, value = next(iter(values.items()))
-            others = [v for v in fig_i.params[name] if v != value][:1]
-            fresh = builder(**{f"{name}s": [value, *others]}, initial={name: value})
+            fresh = rebuild(fig_i, values)
+            fresh.set(**{k: v for k, v in values.items() if k in fresh.params})
             fresh.render_png()
             plt.close(fresh.fig)
             times.append(time.perf_counter() - start)
@@ -72,11 +98,11 @@ def rebuild_times(builder, fig_i, repeats: int = 1) -> list[float]:
 
 def run() -> list[dict]:
     rows = []
-    for name, builder in FIGURES.items():
+    for name, (builder, rebuild) in FIGURES.items():
         fig_i = builder()
         fig_i.step(**fig_i.values)  # warm-up: caches the background
         ours = statistics.median(step_times(fig_i))
-        ref = statistics.median(rebuild_times(builder, fig_i))
+        ref = statistics.median(rebuild_times(rebuild, fig_i))
         plt.close(fig_i.fig)
         rows.append({"name": f"{name}: one slider step", "ours_s": ours, "ref_s": ref,
                      "ref_name": "naive interact callback rebuilding the figure",

@@ -36,6 +36,10 @@ __all__ = [
     "check_huber_from_smooth_l1",
     "check_smooth_l1_grad",
     "check_soft_threshold",
+    "check_clip_by_norm",
+    "check_encode_box",
+    "check_box_iou",
+    "check_huber_location",
 ]
 
 _RTOL = 1e-5  # lenient enough for a float32 (or PyTorch) implementation
@@ -827,3 +831,447 @@ def check_soft_threshold(fn, *, quiet=False):
     _check_function(fn, fname="soft_threshold", pname="t", cases=cases,
                     reference=_soft_threshold, candidates=candidates, quiet=quiet)
 
+
+
+# --------------------------------------------------------------------------
+# chapter 4: bounding boxes
+# --------------------------------------------------------------------------
+def _ref_encode(box, anchor, weights):
+    gw, gh = box[2] - box[0], box[3] - box[1]
+    aw, ah = anchor[2] - anchor[0], anchor[3] - anchor[1]
+    gx, gy = box[0] + gw / 2, box[1] + gh / 2
+    ax, ay = anchor[0] + aw / 2, anchor[1] + ah / 2
+    wx, wy, ww, wh = weights
+    return np.array([wx * (gx - ax) / aw, wy * (gy - ay) / ah,
+                     ww * np.log(gw / aw), wh * np.log(gh / ah)])
+
+
+def _ref_iou(a, b):
+    iw = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
+    ih = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+    inter = iw * ih
+    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
+    return inter / union
+
+
+def _check_cases(fn, *, fname, cases, reference, candidates, quiet, rtol=_RTOL, atol=_ATOL):
+    """Call fn(*case) on copies of each case; compare; name a known mistake if one fits."""
+    fn = _check_callable(fn)
+    answers = []
+    for case in cases:
+        copies = [np.array(c, dtype=float) if isinstance(c, np.ndarray) else c for c in case]
+        try:
+            with np.errstate(all="ignore"), warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)
+                out = fn(*copies)
+        except Exception as exc:  # the reader's code failed: say how
+            raise AnswerError(f"{fname}: calling it on {_show(case)} raised "
+                              f"{type(exc).__name__}: {exc}") from exc
+        for c, orig in zip(copies, case, strict=True):
+            if isinstance(orig, np.ndarray) and not np.array_equal(c, orig):
+                raise AnswerError(f"{fname}: your function modified an input array in place; "
+                                  "work on copies")
+        answers.append(_answer_array(out, f"{fname}: the result for {_show(case)}"))
+    expected = [np.asarray(reference(*case), dtype=np.float64) for case in cases]
+    bad = [i for i, (a, e) in enumerate(zip(answers, expected, strict=True))
+           if not _allclose(a, e, rtol, atol)]
+    if not bad:
+        _ok(fname, quiet)
+        return
+    i = bad[0]
+    example = (f"For example, for {_show(cases[i])} you returned "
+               f"{np.array2string(answers[i], precision=4)}; expected "
+               f"{np.array2string(expected[i], precision=4)}.")
+    if answers[i].shape != expected[i].shape:
+        raise AnswerError(f"{fname}: wrong shape {answers[i].shape}, expected "
+                          f"{expected[i].shape}. {example}")
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        for text, wrong in candidates:
+            if all(_allclose(a, wrong(*case), rtol, atol)
+                   for case, a in zip(cases, answers, strict=True)):
+                raise AnswerError(f"{fname}: {text} {example}")
+    raise AnswerError(f"{fname}: wrong for {len(bad)} of {len(cases)} test cases. {example}")
+
+
+def _show(case) -> str:
+    return ", ".join(np.array2string(np.asarray(c), precision=4) if isinstance(c, np.ndarray)
+                     else repr(c) for c in case)
+
+
+def check_encode_box(fn, *, quiet=False):
+    r"""Check a reader's ``encode_box(box, anchor, weights)`` for one box.
+
+    The R-CNN encoding of a box :math:`[x_1, y_1, x_2, y_2]` relative to an
+    anchor, with centres :math:`(g_x, g_y)`, :math:`(a_x, a_y)` and sizes
+    :math:`g_w = x_2 - x_1` (no ``+ 1``), :math:`g_h`, :math:`a_w`, :math:`a_h`:
+
+    .. math::
+
+        \bigl(\omega_x (g_x - a_x)/a_w,\ \omega_y (g_y - a_y)/a_h,\
+        \omega_w \log(g_w/a_w),\ \omega_h \log(g_h/a_h)\bigr).
+
+    ``fn`` receives two arrays of shape (4,) and a tuple of 4 weights and
+    must return 4 numbers. Diagnosed: sign (anchor minus box), no logarithm
+    (a ratio or a difference of sizes), a base-10 logarithm, corner offsets
+    instead of centre offsets, division by the box's size instead of the
+    anchor's, the weights ignored or divided by, the ``+ 1`` pixel
+    convention, x and y swapped.
+
+    Parameters
+    ----------
+    fn : callable
+        ``fn(box, anchor, weights) -> array of 4 floats``.
+    quiet : bool
+        If false (default), print ``"encode_box: correct."`` on success.
+
+    Raises
+    ------
+    AnswerError
+        If ``fn`` is wrong, with the likely mistake.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from l1l2.exercises import check_encode_box, AnswerError
+    >>> from l1l2.boxes import encode_boxes
+    >>> check_encode_box(lambda b, a, w: encode_boxes(b, a, weights=w))
+    encode_box: correct.
+    >>> try:
+    ...     check_encode_box(lambda b, a, w: encode_boxes(b, a, weights=(1, 1, 1, 1)))
+    ... except AnswerError as e:
+    ...     print(str(e).split(":")[1].strip())
+    the weights are ignored
+    """
+    cases = [
+        (np.array([0.0, 0.0, 10.0, 20.0]), np.array([2.0, 4.0, 14.0, 22.0]), (1.0, 1.0, 1.0, 1.0)),
+        (np.array([30.0, 10.0, 70.0, 90.0]), np.array([20.0, 20.0, 60.0, 60.0]),
+         (10.0, 10.0, 5.0, 5.0)),
+        (np.array([100.0, 50.0, 260.0, 130.0]), np.array([110.0, 40.0, 230.0, 160.0]),
+         (10.0, 10.0, 5.0, 5.0)),
+        (np.array([5.0, 5.0, 9.0, 6.0]), np.array([4.0, 4.0, 12.0, 8.0]), (2.0, 3.0, 1.0, 4.0)),
+    ]
+
+    def centre_size(b, plus=0.0):
+        w, h = b[2] - b[0] + plus, b[3] - b[1] + plus
+        return b[0] + w / 2, b[1] + h / 2, w, h
+
+    def variant(b, a, wts, *, log=np.log, by_box=False, plus=0.0, weigh=lambda v, w: w * v):
+        gx, gy, gw, gh = centre_size(b, plus)
+        ax, ay, aw, ah = centre_size(a, plus)
+        sx, sy = (gw, gh) if by_box else (aw, ah)
+        return np.array([weigh((gx - ax) / sx, wts[0]), weigh((gy - ay) / sy, wts[1]),
+                         weigh(log(gw / aw), wts[2]), weigh(log(gh / ah), wts[3])])
+
+    candidates = [
+        ("sign error: the offsets go from the anchor to the box, (g - a)/a_w, not "
+         "(a - g)/a_w; and log(g_w/a_w), not log(a_w/g_w).",
+         lambda b, a, w: -_ref_encode(b, a, w)),
+        ("no logarithm: t_w = w_w * log(g_w / a_w); you used the ratio g_w / a_w itself.",
+         lambda b, a, w: variant(b, a, w, log=lambda v: v)),
+        ("no logarithm: t_w = w_w * log(g_w / a_w); you used g_w / a_w - 1.",
+         lambda b, a, w: variant(b, a, w, log=lambda v: v - 1)),
+        ("base-10 logarithm: the size offsets use the natural log (np.log), so that "
+         "decoding multiplies by exp(t_w / w_w).",
+         lambda b, a, w: variant(b, a, w, log=np.log10)),
+        ("offsets divided by the box's width and height; divide by the anchor's "
+         "(a_w, a_h), which are known when the box is not.",
+         lambda b, a, w: variant(b, a, w, by_box=True)),
+        ("the weights are ignored: multiply t_x, t_y, t_w, t_h by w_x, w_y, w_w, w_h.",
+         lambda b, a, w: _ref_encode(b, a, (1.0, 1.0, 1.0, 1.0))),
+        ("divided by the weights instead of multiplying: weights (10, 10, 5, 5) make the "
+         "offsets larger, dividing them by (0.1, 0.1, 0.2, 0.2).",
+         lambda b, a, w: variant(b, a, w, weigh=lambda v, k: v / k)),
+        ("the old '+ 1' pixel convention (width = x2 - x1 + 1): this book, like "
+         "torchvision, uses width = x2 - x1.",
+         lambda b, a, w: variant(b, a, w, plus=1.0)),
+        ("corner offsets: t_x is the offset of the centres, ((x1 + x2)/2 of the box minus "
+         "that of the anchor) / a_w, not of the left edges.",
+         lambda b, a, w: np.array([w[0] * (b[0] - a[0]) / (a[2] - a[0]),
+                                   w[1] * (b[1] - a[1]) / (a[3] - a[1]),
+                                   *_ref_encode(b, a, w)[2:]])),
+        ("x and y swapped: the order is (t_x, t_y, t_w, t_h) for boxes [x1, y1, x2, y2].",
+         lambda b, a, w: _ref_encode(b, a, w)[[1, 0, 3, 2]]),
+    ]
+    _check_cases(fn, fname="encode_box", cases=cases, reference=_ref_encode,
+                 candidates=candidates, quiet=quiet)
+
+
+def check_box_iou(fn, *, quiet=False):
+    r"""Check a reader's ``iou(a, b)`` for one pair of boxes ``[x1, y1, x2, y2]``.
+
+    .. math::
+
+        \operatorname{IoU} = \frac{I}{\lvert A\rvert + \lvert B\rvert - I},\qquad
+        I = \max(0, \min(x_2, x_2') - \max(x_1, x_1'))\,
+            \max(0, \min(y_2, y_2') - \max(y_1, y_1')).
+
+    Tested on overlapping, nested, identical, touching and disjoint pairs.
+    Diagnosed: no clipping at 0 (disjoint boxes give a positive or negative
+    "intersection"), the union taken as the sum of the areas (intersection
+    counted twice), intersection over the smaller area or over the first
+    box's area, the ``+ 1`` pixel convention.
+
+    Parameters
+    ----------
+    fn : callable
+        ``fn(a, b) -> float``.
+    quiet : bool
+        If false (default), print ``"iou: correct."`` on success.
+
+    Raises
+    ------
+    AnswerError
+        If ``fn`` is wrong, with the likely mistake.
+
+    Examples
+    --------
+    >>> from l1l2.exercises import check_box_iou
+    >>> from l1l2.boxes import box_iou
+    >>> check_box_iou(lambda a, b: float(box_iou(a, b)))
+    iou: correct.
+    """
+    pairs = [
+        ([0.0, 0.0, 2.0, 2.0], [1.0, 0.0, 3.0, 2.0]),
+        ([0.0, 0.0, 4.0, 4.0], [1.0, 1.0, 2.0, 3.0]),
+        ([10.0, 20.0, 50.0, 60.0], [10.0, 20.0, 50.0, 60.0]),
+        ([0.0, 0.0, 1.0, 1.0], [1.0, 0.0, 2.0, 1.0]),
+        ([0.0, 0.0, 1.0, 1.0], [3.0, 2.0, 5.0, 4.0]),
+        ([5.0, 0.0, 9.0, 3.0], [0.0, 1.0, 4.0, 2.0]),
+        ([0.0, 0.0, 3.0, 5.0], [2.0, 4.0, 6.0, 7.0]),
+    ]
+    cases = [(np.array(a), np.array(b)) for a, b in pairs]
+
+    def parts(a, b, plus=0.0, clip=True):
+        iw = min(a[2], b[2]) - max(a[0], b[0]) + plus
+        ih = min(a[3], b[3]) - max(a[1], b[1]) + plus
+        if clip:
+            iw, ih = max(0.0, iw), max(0.0, ih)
+        area_a = (a[2] - a[0] + plus) * (a[3] - a[1] + plus)
+        area_b = (b[2] - b[0] + plus) * (b[3] - b[1] + plus)
+        return iw * ih, area_a, area_b
+
+    def variant(a, b, kind):
+        if kind == "noclip":
+            i, sa, sb = parts(a, b, clip=False)
+            return i / (sa + sb - i)
+        if kind == "plus1":
+            i, sa, sb = parts(a, b, plus=1.0)
+            return i / (sa + sb - i)
+        i, sa, sb = parts(a, b)
+        return {"sum": i / (sa + sb), "min": i / min(sa, sb), "first": i / sa}[kind]
+
+    candidates = [
+        ("no clipping at 0: when the boxes do not overlap, min(x2, x2') - max(x1, x1') is "
+         "negative; clip each side of the intersection at 0.",
+         lambda a, b: variant(a, b, "noclip")),
+        ("the union is not |A| + |B|: the intersection is counted twice there; subtract it "
+         "once, |A| + |B| - I.", lambda a, b: variant(a, b, "sum")),
+        ("intersection over the smaller area: that is the overlap coefficient, not IoU; "
+         "divide by the union |A| + |B| - I.", lambda a, b: variant(a, b, "min")),
+        ("intersection over the first box's area: divide by the union |A| + |B| - I.",
+         lambda a, b: variant(a, b, "first")),
+        ("the old '+ 1' pixel convention: this book uses width = x2 - x1.",
+         lambda a, b: variant(a, b, "plus1")),
+    ]
+    _check_cases(fn, fname="iou", cases=cases, reference=_ref_iou, candidates=candidates,
+                 quiet=quiet)
+
+
+# --------------------------------------------------------------------------
+# chapter 2: gradient clipping
+# --------------------------------------------------------------------------
+def _clip_by_norm(g, m):
+    norm = float(np.sqrt(np.sum(np.square(g))))
+    return g * min(1.0, m / (norm + 1e-6))
+
+
+def check_clip_by_norm(fn, *, quiet=False):
+    r"""Check a reader's ``clip_by_norm(g, max_norm)``, gradient clipping by the norm.
+
+    .. math::
+
+        \operatorname{clip}(g) = g\cdot\min\Bigl(1,\ \frac{\text{max\_norm}}{\lVert g\rVert_2}\Bigr)
+
+    (PyTorch's ``clip_grad_norm_`` adds :math:`10^{-6}` to the norm; both
+    versions are accepted.) The direction of ``g`` is kept, only a gradient
+    longer than ``max_norm`` is shortened, to length ``max_norm``. Called on
+    vectors longer and shorter than ``max_norm`` in {1, 0.5, 3}, a zero vector
+    and a 2-D array (whose norm is over all entries). Diagnosed: clipping each
+    entry to :math:`[-m, m]` (clipping by value), rescaling short gradients up
+    to length :math:`m`, dividing by the squared norm, forgetting the factor
+    :math:`m`, returning the gradient unchanged, an input modified in place.
+
+    Parameters
+    ----------
+    fn : callable
+        ``fn(g, max_norm) -> ndarray`` of ``g``'s shape.
+    quiet : bool
+        If false (default), print ``"clip_by_norm: correct."`` on success.
+
+    Raises
+    ------
+    AnswerError
+        If ``fn`` is wrong, with the likely mistake.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from l1l2.exercises import check_clip_by_norm, AnswerError
+    >>> def clip(g, m):
+    ...     return g * min(1.0, m / np.linalg.norm(g)) if np.any(g) else g.copy()
+    >>> check_clip_by_norm(clip)
+    clip_by_norm: correct.
+    >>> try:
+    ...     check_clip_by_norm(lambda g, m: np.clip(g, -m, m))
+    ... except AnswerError as e:
+    ...     print(str(e).split(":")[1].strip())
+    clipping by value
+    """
+    cases = [
+        (np.array([3.0, -4.0]), 1.0),
+        (np.array([0.3, 0.4]), 1.0),
+        (np.array([12.0, -0.5, 0.2, 9.0]), 0.5),
+        (np.array([0.1, -0.2, 0.05, 0.0]), 0.5),
+        (np.array([2.0, 2.0, -1.0]), 3.0),
+        (np.zeros(3), 1.0),
+        (np.array([[30.0, 0.0], [0.0, -40.0]]), 3.0),
+    ]
+
+    def unit(g, m):
+        return g * (m / np.sqrt(np.sum(np.square(g))))
+
+    candidates = [
+        ("clipping by value: np.clip(g, -max_norm, max_norm) caps each entry and changes "
+         "the direction; clip the norm: multiply the whole g by max_norm / ||g||.",
+         lambda g, m: np.clip(g, -m, m)),
+        ("a gradient shorter than max_norm must stay unchanged; you rescaled every "
+         "gradient to length max_norm (use min(1, max_norm / ||g||)).", unit),
+        ("divided by the squared norm: the factor is max_norm / ||g||, with the norm "
+         "itself (np.linalg.norm or the square root of the sum of squares).",
+         lambda g, m: g * min(1.0, m / max(np.sum(np.square(g)), 1e-300))),
+        ("forgot the factor max_norm: g / ||g|| has length 1, not max_norm.",
+         lambda g, m: g * min(1.0, 1.0 / max(np.sqrt(np.sum(np.square(g))), 1e-300))),
+        ("your function returns g unchanged: long gradients must be shortened to max_norm.",
+         lambda g, m: g.copy()),
+    ]
+    _check_function(
+        fn, fname="clip_by_norm", pname="max_norm", cases=cases, reference=_clip_by_norm,
+        candidates=candidates,
+        nan_hint=("Dividing by the norm of a zero gradient gives 0/0: a zero gradient is "
+                  "short, leave it unchanged (or add a tiny number to the norm)."),
+        quiet=quiet)
+
+
+# --------------------------------------------------------------------------
+# chapter 3: Huber's M-estimate of location
+# --------------------------------------------------------------------------
+def _huber_location_cases():
+    rng = np.random.default_rng(3)
+    clean = rng.normal(2.0, 1.0, 25)
+    return [
+        (np.array([0.0, 1.0, 2.0, 3.0, 100.0]), 1.0),
+        (np.concatenate([clean, [15.0, 18.0, 40.0]]), 1.345),
+        (np.concatenate([clean, [15.0, 18.0, 40.0]]), 0.5),
+        (np.concatenate([clean[:11], [-30.0, 25.0, 26.0]]), 2.0),
+    ]
+
+
+def check_huber_location(fn, *, quiet=False):
+    r"""Check a reader's ``huber_location(x, k)``, Huber's M-estimate of location.
+
+    The estimate :math:`\hat\mu` solves
+    :math:`\sum_i \operatorname{clip}(x_i - \hat\mu, -k, k) = 0` (scale 1),
+    equivalently minimizes :math:`\sum_i \ell^{\mathrm H}_k(x_i - \mu)`; the
+    reference is :func:`l1l2.robust.huber_location`. ``fn(x, k)`` must return
+    one number and is called on four samples with outliers and ``k`` in
+    {1, 1.345, 0.5, 2}; the answer must match to 1e-6. Diagnosed: the mean
+    (no clipping), the median, one winsorizing step around the median or the
+    mean instead of iterating to convergence, a trimmed mean that drops the far
+    points instead of clipping them, a loop stopped too early, an array instead
+    of a number, an input modified in place.
+
+    Parameters
+    ----------
+    fn : callable
+        ``fn(x, k) -> float``.
+    quiet : bool
+        If false (default), print ``"huber_location: correct."`` on success.
+
+    Raises
+    ------
+    AnswerError
+        If ``fn`` is wrong, with the likely mistake.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from l1l2 import robust
+    >>> from l1l2.exercises import check_huber_location, AnswerError
+    >>> check_huber_location(robust.huber_location)
+    huber_location: correct.
+    >>> try:
+    ...     check_huber_location(lambda x, k: float(np.median(x)))
+    ... except AnswerError as e:
+    ...     print(str(e).split(":")[1].strip())
+    that is the median
+    """
+    from .robust import huber_location
+
+    fn = _check_callable(fn)
+
+    def winsor(x, k, centre):
+        return float(np.mean(np.clip(x, centre - k, centre + k)))
+
+    candidates = [
+        ("that is the mean: with psi(r) = r (no clipping) every point pulls in proportion to "
+         "its residual. Clip the residuals to [-k, k].", lambda x, k: float(np.mean(x))),
+        ("that is the median: the limit k -> 0. With a finite k the points within k of the "
+         "estimate pull in proportion to their residual.", lambda x, k: float(np.median(x))),
+        ("one winsorizing step around the median: mean(clip(x, m - k, m + k)) with m the "
+         "median is only the first iteration; repeat with the new centre until it stops "
+         "moving.", lambda x, k: winsor(x, k, np.median(x))),
+        ("one winsorizing step around the mean: the first iteration from the mean; repeat "
+         "with the new centre until it stops moving.", lambda x, k: winsor(x, k, np.mean(x))),
+        ("a trimmed mean: you drop the points farther than k from the centre. Huber keeps "
+         "them, each pulling with the constant force k (clip, do not drop).",
+         lambda x, k: float(np.mean(x[np.abs(x - np.median(x)) <= k]))),
+    ]
+    for x, k in _huber_location_cases():
+        xc = x.copy()
+        call = f"huber_location(x, k={_fmt(k)}) on a sample of {x.size} points"
+        try:
+            with np.errstate(all="ignore"), warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)
+                out = fn(xc, k)
+        except Exception as exc:  # the reader's code failed: say how and where
+            raise AnswerError(f"huber_location: {call} raised {type(exc).__name__}: "
+                              f"{exc}") from exc
+        if not np.array_equal(xc, x):
+            raise AnswerError("huber_location: your function modified its input array x in "
+                              "place; work on a copy")
+        ans = _answer_array(out, f"huber_location: the result of {call}")
+        if ans.size != 1:
+            raise AnswerError(f"huber_location: {call} returned shape {ans.shape}; one "
+                              "number (the estimate) was expected")
+        a = float(ans.reshape(()))
+        expected = huber_location(x, k)
+        if math.isclose(a, expected, rel_tol=1e-6, abs_tol=1e-6):
+            continue
+        if not math.isfinite(a):
+            raise AnswerError(f"huber_location: {call} gave {a}: a division by zero?")
+        for text, wrong in candidates:
+            w = wrong(x, k)
+            if math.isclose(a, w, rel_tol=1e-6, abs_tol=1e-6) and not math.isclose(
+                    w, expected, rel_tol=1e-6, abs_tol=1e-6):
+                raise AnswerError(f"huber_location: {text} ({call}: got {_fmt(a)}, expected "
+                                  f"{_fmt(expected)})")
+        score = float(np.clip(x - a, -k, k).sum())
+        if abs(a - expected) < 0.1 * k:  # within a tenth of the threshold
+            raise AnswerError(f"huber_location: close but not converged ({call}: got "
+                              f"{_fmt(a)}, expected {_fmt(expected)}; the score sum "
+                              f"sum(clip(x - mu, -k, k)) is {_fmt(score)}, not 0). Iterate "
+                              "until the change is below 1e-10.")
+        raise AnswerError(f"huber_location: {call}: got {_fmt(a)}, expected {_fmt(expected)}; "
+                          f"at your value sum(clip(x - mu, -k, k)) = {_fmt(score)}, not 0.")
+    _ok("huber_location", quiet)

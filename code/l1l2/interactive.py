@@ -52,7 +52,8 @@ import numpy as np
 
 from ._validation import check_scalar
 
-__all__ = ["InteractiveFigure", "interactive_figure", "DEFAULT_MAX_FRAMES", "loss_explorer"]
+__all__ = ["InteractiveFigure", "interactive_figure", "DEFAULT_MAX_FRAMES", "loss_explorer",
+           "gd_explorer", "drag_point_explorer", "box_beta_explorer"]
 
 #: Upper bound on the number of precomputed frames of one static figure.
 DEFAULT_MAX_FRAMES = 64
@@ -469,3 +470,402 @@ def loss_explorer(*, betas=None, initial=None, r_max: float = 3.0, n_points: int
              "Right: their derivatives; L1's is a step from -1 to 1, L2's a steep line, "
              "smooth L1's is clipped at plus and minus 1 and Huber's at plus and minus beta."),
     )
+
+
+# -- chapter 2: gradients and training dynamics --------------------------------
+
+
+#: Chapter 2's default sample: symmetric about 0, so L1, L2 and smooth L1 all
+#: have the minimizer w* = 0 (median = mean = 0).
+GD_DATA = (-1.6, -0.7, 0.0, 0.7, 1.6)
+
+
+def gd_explorer(*, data=GD_DATA, lrs=(0.1, 0.4, 0.9, 1.1), starts=(0.537, 9.7, 50.0),
+                betas=(0.1, 1.0, 3.0), n_steps: int = 60, initial=None):
+    r"""Chapter 2's figure: gradient descent on a location problem, three losses.
+
+    The objective is the mean loss :math:`\mathcal L(w) = \frac1n\sum_i \ell(w - x_i)`
+    over the sample ``data``, minimized by
+    :math:`w_{k+1} = w_k - \eta\,\mathcal L'(w_k)` from :math:`w_0` (the
+    start), for L1, L2 and smooth L1 with threshold β. Left panel: the
+    iterates :math:`w^{(k)}` (symmetric-log axis, so that both a start at 50
+    and oscillations of 0.01 are visible). Right panel: the distance
+    :math:`\lvert w^{(k)} - w^\star\rvert` on a log axis.
+
+    Parameters
+    ----------
+    data : sequence of float
+        The sample; it must be symmetric about its median :math:`c`, so that
+        every loss has the same minimizer :math:`w^\star = c`.
+    lrs, starts, betas : sequences of float
+        Slider positions for the learning rate η (``> 0``), the start
+        :math:`w_0` and the threshold β (``> 0``). The product of their
+        lengths must be at most 64.
+    n_steps : int
+        Number of gradient steps drawn.
+    initial : dict, optional
+        Starting slider values (default: ``lr=0.4, start=9.7, beta=1`` when offered).
+
+    Returns
+    -------
+    InteractiveFigure
+
+    Raises
+    ------
+    ValueError
+        If ``data`` is not symmetric about its median, a learning rate or
+        β is not positive, or there are too many frames.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> fig_i = gd_explorer(lrs=(0.4, 1.1), starts=(3.0, 10.0), betas=(1.0, 3.0))
+    >>> fig_i.n_frames
+    8
+    """
+    from . import losses, plotting
+    from ._validation import as_float_array
+    from .solvers import gradient_descent
+
+    x = as_float_array(data, "data", ndim=1, finite=True, allow_empty=False)
+    centre = float(np.median(x))
+    if not np.allclose(np.sort(x) - centre, -(np.sort(x)[::-1] - centre), atol=1e-12):
+        raise ValueError("data must be symmetric about its median")
+    for name, values in (("lrs", lrs), ("betas", betas)):
+        for v in values:
+            check_scalar(v, name, low=0, low_inclusive=False)
+    n_steps = check_scalar(n_steps, "n_steps", low=1, integer=True)
+    k = np.arange(n_steps + 1)
+
+    def run(name, lr, start, beta):
+        def grad(w):
+            inp = np.full(x.shape, float(w))
+            if name == "l1":
+                return np.sum(losses.l1_loss_grad(inp, x, "mean"))
+            if name == "l2":
+                return np.sum(losses.mse_loss_grad(inp, x, "mean"))
+            return np.sum(losses.smooth_l1_loss_grad(inp, x, "mean", beta=beta))
+
+        traj = gradient_descent(grad, float(start), lr, n_steps)
+        with np.errstate(over="ignore", invalid="ignore"):
+            dist = np.abs(traj - centre)
+        # a diverging run is drawn until it first leaves the axes, then stops
+        gone = np.cumsum(~(dist <= 1e3)) > 0
+        gone[1:] = gone[:-1].copy()  # keep the first point outside: the line reaches the edge
+        gone[0] = False
+        traj = np.where(gone, np.nan, np.clip(traj, -1e4, 1e4))
+        return traj, np.where(gone, np.nan, np.clip(dist, 1e-17, 1e4))
+
+    fig, (ax_w, ax_d) = plotting.new_figure(2, width=7.6, height=3.3)
+    lines = {}
+    for name in ("l1", "l2", "smooth_l1"):
+        style = plotting.style_of(name)
+        if name == "smooth_l1":
+            style["label"] = r"smooth L1, $\beta$"
+        (lines[name, "w"],) = ax_w.plot(k, np.zeros_like(k, dtype=float), lw=1.6, **style)
+        (lines[name, "d"],) = ax_d.plot(k, np.ones_like(k, dtype=float), lw=1.6, **style)
+    ax_w.axhline(centre, color="#555555", lw=1, ls=":")
+    ax_w.set_yscale("symlog", linthresh=0.1)
+    ax_w.set(xlabel=r"step $k$", ylabel=r"iterate $w^{(k)}$", ylim=(-100, 100),
+             xlim=(0, n_steps), title="trajectories")
+    ax_d.set_yscale("log")
+    ax_d.set(xlabel=r"step $k$", ylabel=r"distance $|w^{(k)} - w^\star|$", ylim=(1e-9, 1e3),
+             xlim=(0, n_steps), title="distance to the optimum")
+    fig.legend(handles=[lines[n, "w"] for n in ("l1", "l2", "smooth_l1")],
+               loc="outside lower center", ncols=3, frameon=False)
+
+    def update(lr, start, beta):
+        for name in ("l1", "l2", "smooth_l1"):
+            traj, dist = run(name, lr, start, beta)
+            lines[name, "w"].set_ydata(traj)
+            lines[name, "d"].set_ydata(dist)
+
+    if initial is None:
+        initial = {}
+        for name, values, value in (("lr", lrs, 0.4), ("start", starts, 9.7),
+                                    ("beta", betas, 1.0)):
+            if value in tuple(values):
+                initial[name] = value
+    return interactive_figure(
+        fig, update, {"lr": lrs, "start": starts, "beta": betas}, initial=initial,
+        labels={"lr": "learning rate η", "start": "start w₀", "beta": "β (smooth L1)"},
+        formats={"lr": "{:.2g}", "start": "{:.3g}", "beta": "{:.2g}"},
+        animated=list(lines.values()), colors=12,
+        alt=("Two panels over the step k of gradient descent on a five-point location "
+             "problem whose optimum is 0. Left: the iterates of L1, L2 and smooth L1 on a "
+             "symmetric-log axis; right: their distance to the optimum on a log axis. With a "
+             "small learning rate all three approach 0, L1 ends in a zigzag of fixed size; "
+             "above learning rate 1 the L2 iterates flip sign and grow out of the plot, while "
+             "smooth L1 still converges."),
+    )
+
+
+# -- chapter 3: robustness and stability ---------------------------------------
+
+
+def drag_point_explorer(x=None, y=None, *, index=None, offsets=None):
+    r"""Chapter 3's figure: drag one point's :math:`y`; the OLS line glides, the LAD line jumps.
+
+    Left panel: the data, the dragged point (orange), the least-squares line
+    (:func:`l1l2.solvers.ols`) and the least-absolute-deviations line
+    (:func:`l1l2.solvers.lad_regression`). Right panel: the slope of each line
+    as a function of the dragged point's :math:`y`, precomputed over all
+    slider positions, with markers at the current one. The OLS slope is an
+    affine function of :math:`y_k`; the LAD slope is piecewise constant or
+    steep, with jumps where the LAD solution is not unique.
+
+    Parameters
+    ----------
+    x, y : array_like of shape (n,), optional
+        The data (default: ten points near :math:`y = 1 + x/2` with noise of
+        standard deviation 1.5, drawn with ``numpy.random.default_rng(41)``).
+    index : int, optional
+        Which point the slider moves (default: the last one, the largest
+        :math:`x` of the default data).
+    offsets : sequence of float, optional
+        Slider positions: offsets added to ``y[index]`` (default: 25 values
+        from -6 to 6). Both fits are computed once per position here, so a
+        slider step only moves artists.
+
+    Returns
+    -------
+    InteractiveFigure
+
+    Raises
+    ------
+    ValueError
+        For bad data, an ``index`` out of range or fewer than 2 offsets.
+    """
+    from . import plotting, solvers
+    from ._validation import as_float_array
+
+    if x is None and y is None:
+        rng = np.random.default_rng(41)
+        x = np.sort(rng.uniform(0.0, 10.0, 10))
+        y = 1.0 + 0.5 * x + rng.normal(0.0, 1.5, 10)
+    elif x is None or y is None:
+        raise ValueError("x and y must be given together")
+    x = as_float_array(x, "x", dtype=np.float64, ndim=1, finite=True, allow_empty=False)
+    y = as_float_array(y, "y", dtype=np.float64, ndim=1, finite=True, allow_empty=False)
+    if x.shape != y.shape or x.size < 3:
+        raise ValueError(f"x and y must have the same shape (n,) with n >= 3, got {x.shape} "
+                         f"and {y.shape}")
+    index = x.size - 1 if index is None else check_scalar(index, "index", low=-x.size,
+                                                          high=x.size - 1, integer=True)
+    index %= x.size
+    if offsets is None:
+        offsets = np.linspace(-6.0, 6.0, 25)
+    offsets = tuple(float(o) for o in as_float_array(offsets, "offsets", ndim=1, finite=True))
+    X = x[:, None]
+    fits = {}
+    for off in offsets:
+        yy = y.copy()
+        yy[index] += off
+        o, lad = solvers.ols(X, yy), solvers.lad_regression(X, yy)
+        fits[off] = {"l2": (float(o.coef[0]), o.intercept),
+                     "l1": (float(lad.coef[0]), lad.intercept)}
+    y_moved = y[index] + np.array(offsets)
+    x_line = np.array([x.min() - 0.5, x.max() + 0.5])
+    fig, (ax, ax_slope) = plotting.new_figure(2, width=8.6, height=3.6)
+    others = np.arange(x.size) != index
+    ax.scatter(x[others], y[others], s=28, color=plotting.color_of("data"), zorder=3,
+               label="data")
+    start = 0.0 if 0.0 in fits else offsets[len(offsets) // 2]
+    (point,) = ax.plot([x[index]], [y[index] + start], "o", ms=9,
+                       color=plotting.color_of("outlier"), label="dragged point", zorder=4)
+    lines, marks = {}, {}
+    names = {"l2": "OLS (L2)", "l1": "LAD (L1)"}
+    for name in ("l2", "l1"):
+        w, b = fits[start][name]
+        style = plotting.style_of(name)
+        (lines[name],) = ax.plot(x_line, w * x_line + b, color=style["color"],
+                                 linestyle=style["linestyle"], label=names[name])
+        slopes = [fits[o][name][0] for o in offsets]
+        ax_slope.plot(y_moved, slopes, color=style["color"], linestyle=style["linestyle"],
+                      marker=".", ms=4, label=names[name])
+        (marks[name],) = ax_slope.plot([y[index] + start], [w], "o", ms=8,
+                                       color=style["color"])
+    ax.set(xlabel="$x$", ylabel="$y$", xlim=x_line,
+           ylim=(min(y.min(), y_moved.min()) - 1, max(y.max(), y_moved.max()) + 1))
+    ax.set_title("data and fitted lines")
+    ax_slope.set(xlabel="$y$ of the dragged point", ylabel="fitted slope $w$")
+    ax_slope.set_title("slope against the dragged point")
+    vline = ax_slope.axvline(y[index] + start, color=plotting.color_of("outlier"), lw=1,
+                             ls=":")
+    fig.legend(handles=[lines["l2"], lines["l1"], point], loc="outside lower center",
+               ncols=3, frameon=False)
+
+    def update(offset):
+        yk = y[index] + offset
+        point.set_ydata([yk])
+        for name in ("l2", "l1"):
+            w, b = fits[offset][name]
+            lines[name].set_ydata(w * x_line + b)
+            marks[name].set_data([yk], [w])
+        vline.set_xdata([yk, yk])
+
+    return interactive_figure(
+        fig, update, {"offset": offsets}, initial={"offset": start},
+        labels={"offset": "move the orange point by"}, formats={"offset": "{:+.1f}"},
+        animated=[point, *lines.values(), *marks.values(), vline],
+        alt=("Left: ten data points, one of them orange, with the least-squares line "
+             "(dashed vermillion) and the least-absolute-deviations line (solid blue). "
+             "Right: the slope of each line against the orange point's y. The least-squares "
+             "slope rises along a straight line; the LAD slope is flat over long stretches "
+             "and jumps between neighbouring positions."),
+    )
+
+
+
+# -- chapter 4: smooth L1 in practice, bounding boxes --------------------------
+
+
+def box_beta_explorer(*, betas=None, initial=None, n_train: int = 300, n_test: int = 1000,
+                      noise_scale: float = 2.0, feature_noise: float = 0.1, seed: int = 0):
+    """Chapter 4's figure: smooth L1's β against the scale of the box targets.
+
+    The toy boxes of :func:`l1l2.datasets.make_box_regression` (heavy-tailed
+    annotation noise) are encoded with :func:`l1l2.boxes.encode_boxes` and
+    weights :math:`\\omega = (s, s, s/2, s/2)`; a linear regressor on
+    :func:`l1l2.boxes.simulated_features` is fitted to the *annotated*
+    offsets with smooth L1 at every β (exactly, by
+    :func:`l1l2.boxes.fit_linear_regressor`), for :math:`s = 1` and
+    :math:`s = 10` (Fast R-CNN's normalization, ω = (10, 10, 5, 5)).
+
+    Left panel: the distribution of the training residuals
+    :math:`\\lvert r\\rvert` (annotated offsets minus the predictions of a
+    model fitted to the true offsets), on a log axis, with a line at β and
+    the share of residuals in smooth L1's quadratic zone
+    :math:`\\lvert r\\rvert < \\beta`. Right panel: the mean IoU of the
+    predicted boxes with the true boxes on ``n_test`` test boxes, against β,
+    for both scales, with the L2 and L1 fits as horizontal lines (they do not
+    depend on :math:`s`). All fits are precomputed; a slider step moves a
+    line, a marker and two texts.
+
+    Parameters
+    ----------
+    betas : sequence of float, optional
+        Slider positions for β (default: 10 values from 0.005 to 10,
+        including 1/9 and 1).
+    initial : dict, optional
+        Starting position (default: β = 1/9, s = 10).
+    n_train, n_test : int
+        Numbers of training and test boxes (at least 20 each).
+    noise_scale : float
+        Annotation-noise scale in pixels (``make_box_regression``).
+    feature_noise : float
+        ``noise_std`` of :func:`l1l2.boxes.simulated_features`.
+    seed : int
+        Seed of the boxes and of the features.
+
+    Returns
+    -------
+    InteractiveFigure
+        Parameters ``beta`` and ``s``; also carries ``.iou`` (a dict
+        ``{(beta, s): mean IoU}``) and ``.iou_l2``, ``.iou_l1``.
+    """
+    from . import boxes, datasets, plotting
+
+    n_train = check_scalar(n_train, "n_train", low=20, integer=True)
+    n_test = check_scalar(n_test, "n_test", low=20, integer=True)
+    seed = check_scalar(seed, "seed", low=0, integer=True)
+    if betas is None:
+        betas = [0.005, 0.01, 0.03, 1 / 9, 0.3, 0.5, 1.0, 2.0, 5.0, 10.0]
+    betas = [check_scalar(b, "betas", low=0, low_inclusive=False) for b in betas]
+    scales = (1.0, 10.0)
+    data = datasets.make_box_regression(n_train + n_test, noise_scale=noise_scale, seed=seed)
+    ann = data.boxes_annotated
+    valid = (ann[:, 2] > ann[:, 0]) & (ann[:, 3] > ann[:, 1])
+    train = np.flatnonzero(valid[:n_train])  # drop the few flipped annotations
+    test = np.arange(n_train, n_train + n_test)
+    features = boxes.simulated_features(
+        boxes.encode_boxes(data.boxes_true, data.proposals, weights=(10, 10, 5, 5)),
+        noise_std=feature_noise, seed=seed)
+    X_tr, X_te = features[train], features[test]
+
+    def weights(s):
+        return (s, s, s / 2, s / 2)
+
+    def targets(s):
+        return (boxes.encode_boxes(data.boxes_true[train], data.proposals[train],
+                                   weights=weights(s)),
+                boxes.encode_boxes(ann[train], data.proposals[train], weights=weights(s)))
+
+    def test_iou(coef, intercept, s):
+        pred = boxes.decode_boxes(X_te @ coef + intercept, data.proposals[test],
+                                  weights=weights(s))
+        return float(np.round(np.mean(boxes.box_iou(pred, data.boxes_true[test])), 10))
+
+    iou, residuals = {}, {}
+    for s in scales:
+        t_true, t_ann = targets(s)
+        coef, b = boxes.fit_linear_regressor(X_tr, t_true, loss="l2")
+        residuals[s] = np.abs(t_ann - (X_tr @ coef + b)).ravel()
+        for beta in betas:
+            iou[beta, s] = test_iou(*boxes.fit_linear_regressor(
+                X_tr, t_ann, loss="smooth_l1", beta=beta), s)
+    t_ann10 = targets(10.0)[1]
+    iou_l2 = test_iou(*boxes.fit_linear_regressor(X_tr, t_ann10, loss="l2"), 10.0)
+    iou_l1 = test_iou(*boxes.fit_linear_regressor(X_tr, t_ann10, loss="l1"), 10.0)
+
+    lo, hi = min(betas) / 2, max(betas) * 2
+    edges = np.geomspace(lo, hi, 41)
+    hist = {s: np.histogram(residuals[s], bins=edges)[0] / residuals[s].size
+            for s in scales}
+    fig, (ax_res, ax_iou) = plotting.new_figure(2, width=8.5, height=3.9)
+    green = plotting.color_of("smooth_l1")
+    grey = plotting.color_of("data")
+    stairs = ax_res.stairs(hist[10.0], edges, fill=True, color=grey, alpha=0.6,
+                           label=r"training residuals $|r|$")
+    ax_res.set(xscale="log", xlim=(lo, hi), ylim=(0, 1.45 * max(h.max() for h in hist.values())),
+               xlabel=r"$|r|$, residual in target units (log scale)",
+               ylabel="share of residuals per bin")
+    beta_line = ax_res.axvline(1.0, color=green, lw=2, ls="-.", label=r"$\beta$")
+    share_text = ax_res.text(0.02, 0.96, "", transform=ax_res.transAxes, va="top", fontsize=10)
+    ax_res.set_title(r"residuals and smooth L1's $\beta$")
+    curve_style = {10.0: {"ls": "-.", "alpha": 1.0}, 1.0: {"ls": ":", "alpha": 0.8}}
+    for s in (10.0, 1.0):
+        ax_iou.plot(betas, [iou[b, s] for b in betas], color=green, marker=".",
+                    label=rf"smooth L1, $s = {s:.0f}$", **curve_style[s])
+    ax_iou.axhline(iou_l2, **{**plotting.style_of("l2"), "label": "L2 (any $s$)"})
+    ax_iou.axhline(iou_l1, **{**plotting.style_of("l1"), "label": "L1 (any $s$)"})
+    (marker,) = ax_iou.plot([1.0], [iou[betas[0], 10.0]], "o", color="black", ms=8,
+                            mfc="none", mew=2)
+    iou_text = ax_iou.text(0.02, 0.04, "", transform=ax_iou.transAxes, fontsize=10)
+    values = list(iou.values()) + [iou_l1, iou_l2]
+    pad = 0.15 * (max(values) - min(values))
+    ax_iou.set(xscale="log", xlim=(lo, hi), ylim=(min(values) - 2 * pad, max(values) + pad),
+               xlabel=r"smooth-L1 threshold $\beta$ (log scale)",
+               ylabel="mean IoU with the true boxes")
+    ax_iou.set_title("test boxes, trained on noisy labels")
+    fig.legend(handles=[stairs, beta_line, *ax_iou.lines[:4]], loc="outside lower center",
+               ncols=3, frameon=False, fontsize=9)
+
+    def update(beta, s):
+        stairs.set_data(hist[s])
+        beta_line.set_xdata([beta, beta])
+        inside = float(np.mean(residuals[s] < beta))
+        share_text.set_text(f"s = {s:.0f}: {100 * inside:.0f}% of residuals have\n"
+                            f"$|r| < \\beta$ (quadratic zone)")
+        marker.set_data([beta], [iou[beta, s]])
+        iou_text.set_text(rf"$\beta$ = {beta:.3g}, s = {s:.0f}: mean IoU {iou[beta, s]:.4f}")
+
+    if initial is None:
+        initial = {"beta": min(betas, key=lambda b: abs(b - 1 / 9)), "s": 10.0}
+    fig_i = interactive_figure(
+        fig, update, {"beta": betas, "s": scales}, initial=initial,
+        labels={"beta": "β", "s": "weights (s, s, s/2, s/2), s ="},
+        formats={"beta": "{:.3g}", "s": "{:.0f}"},
+        animated=[stairs, beta_line, share_text, marker, iou_text], colors=16,
+        alt=("Two panels with log-scaled horizontal axes. Left: a grey histogram of the "
+             "absolute training residuals of the box offsets, and a green dash-dotted line "
+             "at beta; a text gives the share of residuals below beta. With s = 10 the "
+             "histogram sits ten times further right than with s = 1. Right: the mean IoU "
+             "of predicted and true test boxes against beta for the two scales, two green "
+             "curves that rise from the L2 level towards the L1 level as beta decreases, the "
+             "s = 1 curve shifted left by a factor of about ten; a circle marks the chosen "
+             "beta. Horizontal lines give the L2 fit (lower) and the L1 fit (higher)."),
+    )
+    fig_i.iou, fig_i.iou_l2, fig_i.iou_l1 = iou, iou_l2, iou_l1
+    return fig_i
