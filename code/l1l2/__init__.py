@@ -9,6 +9,7 @@ Modules, by concept:
 - :mod:`l1l2.solvers` — ridge, lasso, elastic net, lasso path, LAD and Huber
   regression (scikit-learn's objectives), gradient descent and the SGD, Adam
   and AdamW steps (PyTorch's update rules);
+- :mod:`l1l2.selection` — polynomial features, K-fold cross-validation, bias–variance;
 - :mod:`l1l2.robust` — Huber's location estimate, efficiency at the normal, contamination;
 - :mod:`l1l2.boxes` — the R-CNN box coder and IoU, for bounding-box regression;
 - :mod:`l1l2.priors` — Laplace and Gaussian priors, MAP estimates, posteriors;
@@ -28,6 +29,7 @@ from . import (
     plotting,
     priors,
     robust,
+    selection,
     solvers,
 )
 from .exceptions import ConvergenceWarning
@@ -45,5 +47,6 @@ __all__ = [
     "plotting",
     "priors",
     "robust",
+    "selection",
     "solvers",
 ]

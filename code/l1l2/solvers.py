@@ -82,6 +82,10 @@ __all__ = [
     "sgd_step",
     "adam_step",
     "adamw_step",
+    "prox_l1_step",
+    "SubsetFit",
+    "best_subset",
+    "norm_penalized_least_squares",
 ]
 
 _METHODS = ("cd", "ista", "fista")
@@ -1701,3 +1705,299 @@ def adamw_step(w, g, state, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=
     )
     w = w * (1.0 - lr * weight_decay)
     return _adam_update(w, g, state, lr, beta1, beta2, eps, step, m, v)
+
+
+# -- chapter 5 additions --
+
+
+# -- chapter 6 additions --
+
+
+def _norm_penalized_mu(s, c, alpha):
+    r"""The root :math:`\mu > 0` of :math:`\mu^2 \sum_j c_j^2/(s_j+\mu)^2 = \alpha^2`.
+
+    ``s`` are the eigenvalues :math:`d_j^2/n` of :math:`X^\top X/n` (only those
+    with ``c != 0``), ``c`` the coordinates of :math:`X^\top y/n` in the right
+    singular vectors, and :math:`0 < \alpha < \|c\|`. The left side increases
+    from 0 to :math:`\|c\|^2`, so the root is unique; it is bracketed by
+    :math:`\alpha s_{\min}/(2\|c\|)` and :math:`2\alpha s_{\max}/(\|c\| - \alpha)`.
+    """
+    cnorm = float(np.sqrt(c @ c))
+
+    def phi(mu):
+        return mu * float(np.sqrt(np.sum((c / (s + mu)) ** 2))) - alpha
+
+    lo = alpha * float(s.min()) / (2.0 * cnorm)
+    hi = 2.0 * alpha * float(s.max()) / (cnorm - alpha)
+    mu, info = optimize.brentq(phi, lo, hi, xtol=1e-300, rtol=4 * np.finfo(float).eps,
+                               maxiter=500, full_output=True)
+    return mu, info.iterations
+
+
+def norm_penalized_least_squares(X, y, alpha, *, fit_intercept=False) -> Fit:
+    r"""Least squares penalized by the *unsquared* Euclidean norm (one group of the group lasso).
+
+    Minimizes
+
+    .. math:: \frac{1}{2n}\|y - Xw - b\|_2^2 + \alpha \|w\|_2,
+
+    with :math:`\|w\|_2 = \sqrt{\sum_j w_j^2}` (no square). Unlike ridge, the
+    solution is **exactly zero** for every
+    :math:`\alpha \ge \alpha_{\max} = \|X^\top y\|_2/n` (``X`` and ``y``
+    centred when fitting an intercept): 0 is optimal iff the gradient of the
+    data term at 0, :math:`-X^\top y/n`, lies in :math:`\alpha` times the unit
+    ball, the subdifferential of :math:`\alpha\|w\|_2` at 0. Below
+    :math:`\alpha_{\max}` the stationarity condition
+    :math:`(X^\top X/n + \mu I)\,w = X^\top y/n` with
+    :math:`\mu = \alpha/\|w\|_2` says that :math:`w` is the ridge solution of
+    strength :math:`n\mu` (scikit-learn's scaling, :func:`ridge`); :math:`\mu`
+    is the unique root of :math:`\mu\,\|w(\mu)\|_2 = \alpha`, found exactly
+    (to rounding) by Brent's method on the singular value decomposition of
+    ``X``. This is the group lasso of Yuan & Lin (2006) with one group.
+
+    Parameters
+    ----------
+    X : array_like of shape (n_samples, n_features)
+    y : array_like of shape (n_samples,)
+    alpha : float
+        Penalty strength, ``alpha >= 0``. ``alpha = 0`` gives the minimum-norm
+        least-squares solution.
+    fit_intercept : bool, default False
+        Fit an unpenalized intercept :math:`b` (by centring ``X`` and ``y``).
+
+    Returns
+    -------
+    Fit
+        ``n_iter`` is the number of root-finding iterations (0 when the
+        solution is 0 or ``alpha = 0``), ``converged`` True, ``objective``
+        the objective above.
+
+    Raises
+    ------
+    ValueError
+        If ``X`` is not 2-D, ``y`` not 1-D, their lengths differ, either is
+        empty or non-finite, or ``alpha`` is negative, NaN or not a number.
+
+    Examples
+    --------
+    One feature, :math:`X^\top y/n = 2/3`: the solution is exactly 0 from
+    :math:`\alpha = 2/3` on, and :math:`w = (2/3 - \alpha)/(2/3)` below.
+
+    >>> import numpy as np
+    >>> from l1l2.solvers import norm_penalized_least_squares
+    >>> X = np.array([[-1.0], [0.0], [1.0]]); y = X.ravel()
+    >>> print(norm_penalized_least_squares(X, y, alpha=1 / 3).coef.round(6))
+    [0.5]
+    >>> print(norm_penalized_least_squares(X, y, alpha=0.7).coef)
+    [0.]
+    """
+    X, y, out = _check_Xy(X, y)
+    alpha = _real(alpha, "alpha", low=0)
+    fit_intercept = _bool(fit_intercept, "fit_intercept")
+    n = X.shape[0]
+    if fit_intercept:
+        x_mean, y_mean = X.mean(axis=0), float(y.mean())
+        Xc, yc = X - x_mean, y - y_mean
+    else:
+        x_mean, y_mean = np.zeros(X.shape[1]), 0.0
+        Xc, yc = X, y
+    U, d, Vt = np.linalg.svd(Xc, full_matrices=False)
+    keep = d > d.max(initial=0.0) * max(Xc.shape) * np.finfo(float).eps
+    U, d, Vt = U[:, keep], d[keep], Vt[keep]
+    c = d * (U.T @ yc) / n  # X'y/n in the basis of the right singular vectors
+    s = d * d / n  # the eigenvalues of X'X/n
+    # the threshold ||X'y||/n, computed directly (as a reader would) and from the SVD;
+    # rounding may separate the two by a few ulps: at or above either, w = 0
+    alpha_max = min(float(np.sqrt(c @ c)), float(np.linalg.norm(Xc.T @ yc)) / n)
+    n_iter = 0
+    if alpha >= alpha_max:
+        coef = np.zeros(X.shape[1])
+    elif alpha == 0:
+        coef = Vt.T @ (c / s)
+    else:
+        nz = c != 0
+        mu, n_iter = _norm_penalized_mu(s[nz], c[nz], alpha)
+        coef = Vt.T @ (c / (s + mu))
+    r = yc - Xc @ coef
+    objective = float(r @ r) / (2 * n) + alpha * float(np.sqrt(coef @ coef))
+    intercept = float(y_mean - x_mean @ coef) if fit_intercept else 0.0
+    return _checked(Fit(coef.astype(out), intercept, n_iter, True, objective))
+
+
+# -- chapter 7 additions --
+@dataclass(frozen=True, eq=False)
+class SubsetFit:
+    """The best least-squares fit on ``k`` features (see :func:`best_subset`).
+
+    Attributes
+    ----------
+    support : tuple of int
+        The chosen feature indices, increasing (``()`` for ``k = 0``).
+    coef : ndarray of shape (n_features,)
+        Least-squares coefficients on ``support``, 0 elsewhere.
+    intercept : float
+        The intercept (0.0 when ``fit_intercept=False``).
+    rss : float
+        The residual sum of squares :math:`\\|y - Xw - b\\|_2^2`.
+    """
+
+    support: tuple
+    coef: np.ndarray
+    intercept: float
+    rss: float
+
+
+_BEST_SUBSET_MAX_P = 20
+
+
+def best_subset(X, y, k=None, *, fit_intercept=True):
+    r"""Best subset selection by brute force: the L0-constrained least squares.
+
+    For each size :math:`k`, solve
+
+    .. math:: \min_{w}\ \|y - Xw - b\|_2^2 \quad\text{subject to}\quad \|w\|_0 \le k
+
+    by fitting least squares on every one of the :math:`\binom{p}{k}` subsets
+    of :math:`k` features and keeping the smallest residual sum of squares
+    (on ties, the first subset in lexicographic order). All subsets of one
+    size are solved together as a batch of small normal-equation systems
+    :math:`X_S^\top X_S\, w_S = X_S^\top y` (columns and ``y`` centred when
+    fitting an intercept); a singular system falls back to the minimum-norm
+    least-squares solution. There are :math:`2^p` subsets in all, so ``p`` is
+    limited to 20. The general problem is NP-hard (Natarajan 1995).
+
+    Parameters
+    ----------
+    X : array_like of shape (n_samples, n_features)
+    y : array_like of shape (n_samples,)
+    k : int, optional
+        The subset size, ``0 <= k <= n_features``. Default: every size.
+    fit_intercept : bool, default True
+        Fit an unpenalized, always included intercept.
+
+    Returns
+    -------
+    SubsetFit or list of SubsetFit
+        The best fit of size ``k``; with ``k=None``, the list of the best fits
+        of sizes ``0, 1, ..., n_features``.
+
+    Raises
+    ------
+    ValueError
+        Bad shapes, empty or non-finite data, more than 20 features, ``k``
+        outside ``[0, n_features]`` or not an integer.
+
+    Examples
+    --------
+    ``y`` is exactly :math:`2 x_0 - x_2`; the best single feature is the one
+    most correlated with ``y``, and the best pair is exact:
+
+    >>> import numpy as np
+    >>> from l1l2.solvers import best_subset
+    >>> X = np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 1.0], [1.0, 1.0, 0.0],
+    ...               [0.0, 0.0, 1.0], [2.0, 1.0, 1.0]])
+    >>> y = 2 * X[:, 0] - X[:, 2]
+    >>> fits = best_subset(X, y)
+    >>> [f.support for f in fits]
+    [(), (0,), (0, 2), (0, 1, 2)]
+    >>> print(np.round(fits[2].coef, 6), round(fits[2].rss, 12))
+    [ 2.  0. -1.] 0.0
+    """
+    from itertools import combinations
+
+    X, y, out = _check_Xy(X, y)
+    n, p = X.shape
+    if p > _BEST_SUBSET_MAX_P:
+        raise ValueError(f"X has {p} features: best_subset enumerates 2**p subsets and "
+                         f"accepts at most {_BEST_SUBSET_MAX_P}")
+    if k is not None:
+        k = _integer(k, "k", low=0)
+        if k > p:
+            raise ValueError(f"k must be <= n_features = {p}, got {k}")
+    fit_intercept = _bool(fit_intercept, "fit_intercept")
+    x_mean = X.mean(axis=0) if fit_intercept else np.zeros(p)
+    y_mean = float(y.mean()) if fit_intercept else 0.0
+    Xc, yc = X - x_mean, y - y_mean
+    G, q = Xc.T @ Xc, Xc.T @ yc
+
+    def best_of_size(size):
+        if size == 0:
+            w = np.zeros(p)
+            return SubsetFit((), w.astype(out), y_mean, float(yc @ yc))
+        idx = np.array(list(combinations(range(p), size)), dtype=np.intp)
+        Gs = G[idx[:, :, None], idx[:, None, :]]
+        qs = q[idx]
+        try:
+            W = np.linalg.solve(Gs, qs[..., None])[..., 0]
+        except np.linalg.LinAlgError:
+            W = np.stack([np.linalg.lstsq(Xc[:, s], yc, rcond=None)[0] for s in idx])
+        R = yc[:, None] - np.einsum("nmk,mk->nm", Xc[:, idx], W)
+        rss = np.einsum("nm,nm->m", R, R)
+        best = int(np.argmin(rss))
+        w = np.zeros(p)
+        w[idx[best]] = W[best]
+        b = y_mean - float(x_mean @ w) if fit_intercept else 0.0
+        return SubsetFit(tuple(int(j) for j in idx[best]), w.astype(out), b, float(rss[best]))
+
+    if k is not None:
+        return best_of_size(k)
+    return [best_of_size(size) for size in range(p + 1)]
+
+
+# -- chapter 8 additions --
+
+
+def prox_l1_step(w, g, lr, alpha) -> np.ndarray:
+    r"""One proximal-gradient step for an L1 penalty (ISTA / proximal SGD).
+
+    For an objective :math:`f(w) + \alpha\lVert w\rVert_1` with :math:`g` the
+    gradient (or a minibatch estimate of it) of the smooth part :math:`f` at
+    :math:`w`: a gradient step on :math:`f`, then soft thresholding by
+    :math:`\text{lr}\cdot\alpha`,
+
+    .. math::
+
+        w \leftarrow S_{\text{lr}\,\alpha}(w - \text{lr}\,g),
+        \qquad S_t(z) = \operatorname{sign}(z)\max(\lvert z\rvert - t, 0).
+
+    Unlike a subgradient step :math:`w - \text{lr}\,(g + \alpha\operatorname{sign}(w))`,
+    it sets to exactly 0 every coordinate with
+    :math:`\lvert w_j - \text{lr}\,g_j\rvert \le \text{lr}\,\alpha`. Iterated with
+    the full gradient and :math:`\text{lr} \le 1/L` (:math:`L` the Lipschitz
+    constant of :math:`\nabla f`) it is ISTA and converges to a minimizer
+    (Beck & Teboulle 2009).
+
+    Parameters
+    ----------
+    w : array_like
+        Current parameters (not modified).
+    g : array_like
+        Gradient of the smooth part at ``w``, same shape.
+    lr : float
+        Learning rate, ``>= 0``.
+    alpha : float
+        L1 strength :math:`\alpha \ge 0` (the book's :math:`\lambda`).
+
+    Returns
+    -------
+    ndarray
+        The new parameters (a new array).
+
+    Raises
+    ------
+    ValueError
+        Shape mismatch, empty or non-finite ``w``/``g``, negative or NaN
+        ``lr``/``alpha``.
+
+    Examples
+    --------
+    >>> from l1l2.solvers import prox_l1_step
+    >>> prox_l1_step([1.0, 0.05, -2.0], [0.0, 0.0, 1.0], lr=0.5, alpha=0.2)
+    array([ 0.9,  0. , -2.4])
+    """
+    from .penalties import soft_threshold
+
+    w, g = _check_wg(w, g)
+    lr = _real(lr, "lr", low=0)
+    alpha = _real(alpha, "alpha", low=0)
+    return soft_threshold(w - lr * g, lr * alpha)
