@@ -54,6 +54,29 @@ FIGURES = {
         lambda f, v: interactive.box_beta_explorer(
             betas=_two(f.params["beta"], v["beta"]), initial=v),
     ),
+    "ch. 5 overfit_explorer": (
+        interactive.overfit_explorer,
+        lambda f, v: interactive.overfit_explorer(
+            degrees=_two(f.params["degree"], v["degree"]),
+            alphas=_two(f.params["alpha"], v["alpha"]), initial=v),
+    ),
+    "ch. 7 elastic_net_explorer": (
+        interactive.elastic_net_explorer,
+        lambda f, v: interactive.elastic_net_explorer(
+            l1_ratios=_two(f.params["l1_ratio"], v["l1_ratio"]),
+            alphas=_two(f.params["alpha"], v["alpha"]), initial=v),
+    ),
+    "ch. 6 ridge_shrinkage_explorer": (
+        interactive.ridge_shrinkage_explorer,
+        lambda f, v: interactive.ridge_shrinkage_explorer(
+            lambdas=_two(f.params["lambda_"], v["lambda_"]), initial=v),
+    ),
+    "ch. 8 adam_decay_explorer": (
+        interactive.adam_decay_explorer,
+        lambda f, v: interactive.adam_decay_explorer(
+            weight_decays=_two(f.params["weight_decay"], v["weight_decay"]),
+            lrs=_two(f.params["lr"], v["lr"]), initial=v),
+    ),
 }
 
 GOAL_MS = 30.0

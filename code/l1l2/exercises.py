@@ -40,6 +40,9 @@ __all__ = [
     "check_encode_box",
     "check_box_iou",
     "check_huber_location",
+    "check_cv_error",
+    "check_ridge_svd",
+    "check_prox_l1_step",
 ]
 
 _RTOL = 1e-5  # lenient enough for a float32 (or PyTorch) implementation
@@ -1275,3 +1278,314 @@ def check_huber_location(fn, *, quiet=False):
         raise AnswerError(f"huber_location: {call}: got {_fmt(a)}, expected {_fmt(expected)}; "
                           f"at your value sum(clip(x - mu, -k, k)) = {_fmt(score)}, not 0.")
     _ok("huber_location", quiet)
+
+
+# -- chapter 5 additions --
+def _cv_cases():
+    rng = np.random.default_rng(5)
+    cases = []
+    for n, p, k, alpha in [(24, 5, 4, 0.5), (30, 8, 5, 3.0), (20, 3, 4, 10.0)]:
+        X = rng.normal(size=(n, p))
+        y = X @ rng.normal(size=p) + 2.0 + 0.5 * rng.normal(size=n)
+        folds = [np.sort(f) for f in np.array_split(rng.permutation(n), k)]
+        cases.append((X, y, alpha, folds))
+    return cases
+
+
+def _cv_reference(X, y, alpha, folds, *, refit="out", intercept=True, reduce="mean"):
+    from .solvers import ridge
+
+    errors = []
+    for val in folds:
+        train = np.setdiff1d(np.arange(len(y)), val)
+        tr = np.arange(len(y)) if refit == "all" else train
+        fit = ridge(X[tr], y[tr], alpha, fit_intercept=intercept)
+        r = y[val] - X[val] @ fit.coef - fit.intercept
+        errors.append({"mean": np.mean(r**2), "sum": np.sum(r**2),
+                       "rmse": np.sqrt(np.mean(r**2))}[reduce])
+    return float(np.mean(errors))
+
+
+def check_cv_error(fn, *, quiet=False):
+    r"""Check a reader's ``cv_error(X, y, alpha, folds)``, the K-fold cross-validation error.
+
+    .. math::
+
+        \mathrm{CV}(\lambda) = \frac1K\sum_{k=1}^K \frac{1}{\lvert V_k\rvert}
+        \sum_{i\in V_k}\bigl(y_i - \hat y^{(-k)}_\lambda(x_i)\bigr)^2,
+
+    where :math:`\hat y^{(-k)}_\lambda` is :func:`l1l2.solvers.ridge` (with an
+    intercept) fitted on every row *not* in the validation fold :math:`V_k`;
+    ``folds`` is a list of :math:`K` integer arrays of validation indices, all
+    of the same size. Called on three small problems; the answer must match to
+    1e-6. Diagnosed: fitting on all the data (the fold included), a sum of
+    squares instead of a mean, the root mean squared error, a fit without
+    intercept, an ignored ``alpha``, one error per fold instead of their mean,
+    an input modified in place.
+
+    Parameters
+    ----------
+    fn : callable
+        ``fn(X, y, alpha, folds) -> float``.
+    quiet : bool
+        If false (default), print ``"cv_error: correct."`` on success.
+
+    Raises
+    ------
+    AnswerError
+        If ``fn`` is wrong, with the likely mistake.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from l1l2.exercises import check_cv_error, AnswerError
+    >>> from l1l2.solvers import ridge
+    >>> def cv_error(X, y, alpha, folds):
+    ...     errs = []
+    ...     for val in folds:
+    ...         tr = np.setdiff1d(np.arange(len(y)), val)
+    ...         fit = ridge(X[tr], y[tr], alpha)
+    ...         errs.append(np.mean((y[val] - X[val] @ fit.coef - fit.intercept) ** 2))
+    ...     return float(np.mean(errs))
+    >>> check_cv_error(cv_error)
+    cv_error: correct.
+    >>> try:
+    ...     check_cv_error(lambda X, y, a, folds: 2 * cv_error(X, y, a, folds))
+    ... except AnswerError as e:
+    ...     print(str(e).split(":")[0])
+    cv_error
+    """
+    fn = _check_callable(fn)
+    candidates = [
+        ("you fitted on all the data, the validation fold included: that is (nearly) the "
+         "training error, and it rewards overfitting. Fit on the rows NOT in the fold.",
+         {"refit": "all"}),
+        ("a sum of squared errors per fold: divide by the fold size (the mean squared "
+         "error).", {"reduce": "sum"}),
+        ("that is the root mean squared error (you took a square root): return the mean "
+         "of the squared errors.", {"reduce": "rmse"}),
+        ("your fit has no intercept: fit an unpenalized intercept (solvers.ridge does by "
+         "default), the data are not centred.", {"intercept": False}),
+    ]
+    for X, y, alpha, folds in _cv_cases():
+        Xc, yc, fc = X.copy(), y.copy(), [f.copy() for f in folds]
+        call = f"cv_error(X, y, alpha={_fmt(alpha)}, folds) with {len(folds)} folds"
+        try:
+            with np.errstate(all="ignore"), warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)
+                out = fn(Xc, yc, alpha, fc)
+        except Exception as exc:  # the reader's code failed: say how and where
+            raise AnswerError(f"cv_error: {call} raised {type(exc).__name__}: {exc}") from exc
+        if not (np.array_equal(Xc, X) and np.array_equal(yc, y)
+                and all(np.array_equal(a, b) for a, b in zip(fc, folds, strict=True))):
+            raise AnswerError("cv_error: your function modified X, y or folds in place; "
+                              "work on copies")
+        ans = _answer_array(out, f"cv_error: the result of {call}")
+        expected = _cv_reference(X, y, alpha, folds)
+        if ans.size == len(folds) and ans.size > 1:
+            per_fold = [_cv_reference(X, y, alpha, [f]) for f in folds]
+            if np.allclose(ans.ravel(), per_fold, rtol=1e-6, atol=1e-9):
+                raise AnswerError(f"cv_error: {call} returned one error per fold; the "
+                                  "cross-validation error is their mean (one number)")
+        if ans.size != 1:
+            raise AnswerError(f"cv_error: {call} returned shape {ans.shape}; one number "
+                              "was expected")
+        a = float(ans.reshape(()))
+        if math.isclose(a, expected, rel_tol=1e-6, abs_tol=1e-9):
+            continue
+        for text, kw in candidates:
+            if math.isclose(a, _cv_reference(X, y, alpha, folds, **kw), rel_tol=1e-6,
+                            abs_tol=1e-9):
+                raise AnswerError(f"cv_error: {text} In {call} you returned {_fmt(a)}; "
+                                  f"expected {_fmt(expected)}.")
+        if math.isclose(a, _cv_reference(X, y, 0.0, folds), rel_tol=1e-6, abs_tol=1e-9):
+            raise AnswerError(f"cv_error: your result does not depend on alpha: it is the "
+                              f"error of unpenalized least squares. Pass alpha to the ridge "
+                              f"fit. In {call} you returned {_fmt(a)}; expected "
+                              f"{_fmt(expected)}.")
+        raise AnswerError(f"cv_error: {call} returned {_fmt(a)}; expected {_fmt(expected)}. "
+                          "Fit ridge on the rows outside each fold, take the mean squared "
+                          "error on the fold, then average over the folds.")
+    _ok("cv_error", quiet)
+
+
+
+
+# -- chapter 6 additions --
+
+
+def _ridge_svd_ref(X, y, lam):
+    U, d, Vt = np.linalg.svd(X, full_matrices=False)
+    return Vt.T @ (d / (d * d + lam) * (U.T @ y))
+
+
+def _ridge_svd_cases():
+    rng = np.random.default_rng(6)
+    X1 = rng.normal(size=(6, 3))
+    X2 = rng.normal(size=(5, 2)) @ np.array([[1.0, 0.9], [0.0, 0.1]])  # nearly collinear
+    X3 = rng.normal(size=(3, 4))  # more features than observations
+    return [(X1, rng.normal(size=6), 1.0), (X1, rng.normal(size=6), 0.3),
+            (X2, rng.normal(size=5), 2.0), (X3, rng.normal(size=3), 0.5)]
+
+
+def check_ridge_svd(fn, *, quiet=False):
+    r"""Check a reader's ``ridge_svd(X, y, lam)``: ridge coefficients from the SVD.
+
+    The minimizer of :math:`\|y - Xw\|_2^2 + \lambda\|w\|_2^2` (no intercept,
+    scikit-learn's scaling) is, with the thin SVD :math:`X = U D V^\top`,
+
+    .. math:: w_\lambda = V\,\operatorname{diag}\Big(\frac{d_j}{d_j^2 + \lambda}\Big)\,U^\top y .
+
+    ``fn`` is called on four small problems (one nearly collinear, one with
+    more features than observations) with :math:`\lambda \in \{0.3, 0.5, 1, 2\}`.
+    Diagnosed: the shrinkage factor :math:`d^2/(d^2+\lambda)` used in place of
+    :math:`d/(d^2+\lambda)`, the least-squares solution (:math:`\lambda`
+    forgotten), a factor 2 or 1/2 on :math:`\lambda` (the :math:`\tfrac12`
+    convention), the coefficients left in the principal coordinates
+    (:math:`V` forgotten), :math:`\lambda` added to :math:`d` instead of
+    :math:`d^2`, an input modified in place.
+
+    Parameters
+    ----------
+    fn : callable
+        ``fn(X, y, lam) -> ndarray`` of shape ``(n_features,)``.
+    quiet : bool
+        If false (default), print ``"ridge_svd: correct."`` on success.
+
+    Raises
+    ------
+    AnswerError
+        If ``fn`` is wrong, with the likely mistake.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from l1l2.exercises import check_ridge_svd, AnswerError
+    >>> def ridge_svd(X, y, lam):
+    ...     U, d, Vt = np.linalg.svd(X, full_matrices=False)
+    ...     return Vt.T @ (d / (d**2 + lam) * (U.T @ y))
+    >>> check_ridge_svd(ridge_svd)
+    ridge_svd: correct.
+    >>> try:
+    ...     check_ridge_svd(lambda X, y, lam: np.linalg.lstsq(X, y, rcond=None)[0])
+    ... except AnswerError as e:
+    ...     print(str(e).split(":")[1].strip())
+    least squares
+    """
+
+    def svd_with(factor, rotate=True):
+        def solve(X, y, lam):
+            U, d, Vt = np.linalg.svd(X, full_matrices=False)
+            z = factor(d, lam) * (U.T @ y)
+            return Vt.T @ z if rotate else z
+        return solve
+
+    candidates = [
+        ("least squares: lambda is missing; the factor is d / (d**2 + lam), not 1 / d.",
+         lambda X, y, lam: np.linalg.lstsq(X, y, rcond=None)[0]),
+        ("you used the shrinkage factor d**2 / (d**2 + lam) where the coefficient needs "
+         "d / (d**2 + lam): the fit's coordinates are shrunk by d^2/(d^2+lam), the "
+         "coefficients pick up one more 1/d.", svd_with(lambda d, lam: d * d / (d * d + lam))),
+        ("lambda is off by a factor 2: this objective has no 1/2, so solve "
+         "(X'X + lam I) w = X'y, i.e. d / (d**2 + lam).",
+         svd_with(lambda d, lam: d / (d * d + 2 * lam))),
+        ("lambda is off by a factor 1/2: this objective has no 1/2, so solve "
+         "(X'X + lam I) w = X'y, i.e. d / (d**2 + lam).",
+         svd_with(lambda d, lam: d / (d * d + lam / 2))),
+        ("lambda is added to d instead of d**2: the normal equations have X'X = V D^2 V'.",
+         svd_with(lambda d, lam: d / (d * d + lam * d))),
+        ("the coefficients are still in principal coordinates: multiply by V (Vt.T @ z) "
+         "to return to the features.", svd_with(lambda d, lam: d / (d * d + lam), rotate=False)),
+    ]
+    _check_cases(fn, fname="ridge_svd", cases=_ridge_svd_cases(), reference=_ridge_svd_ref,
+                 candidates=candidates, quiet=quiet, rtol=1e-6, atol=1e-9)
+
+
+# -- chapter 7 additions --
+
+
+# -- chapter 8 additions --
+
+
+def _prox_l1_step(w, g, lr, alpha):
+    z = w - lr * g
+    return np.sign(z) * np.maximum(np.abs(z) - lr * alpha, 0.0)
+
+
+def check_prox_l1_step(fn, *, quiet=False):
+    r"""Check a reader's ``prox_l1_step(w, g, lr, alpha)``: one proximal-gradient step.
+
+    .. math::
+
+        w \leftarrow S_{\text{lr}\,\alpha}(w - \text{lr}\,g),\qquad
+        S_t(z) = \operatorname{sign}(z)\max(\lvert z\rvert - t, 0),
+
+    a gradient step on the smooth loss followed by soft thresholding (ISTA,
+    proximal SGD); the reference is :func:`l1l2.solvers.prox_l1_step`. Called
+    on four cases with coordinates that end exactly at 0, that cross 0, and
+    that only shrink. Diagnosed: a subgradient step
+    :math:`w - \text{lr}(g + \alpha\operatorname{sign}(w))`, a threshold
+    :math:`\alpha` instead of :math:`\text{lr}\,\alpha`, thresholding before
+    the gradient step, hard thresholding (small entries zeroed, the others not
+    shrunk), the gradient step forgotten, the gradient added instead of
+    subtracted, clipping instead of shrinking, an input modified in place.
+
+    Parameters
+    ----------
+    fn : callable
+        ``fn(w, g, lr, alpha) -> ndarray`` of ``w``'s shape.
+    quiet : bool
+        If false (default), print ``"prox_l1_step: correct."`` on success.
+
+    Raises
+    ------
+    AnswerError
+        If ``fn`` is wrong, with the likely mistake.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from l1l2.exercises import check_prox_l1_step, AnswerError
+    >>> from l1l2.solvers import prox_l1_step
+    >>> check_prox_l1_step(prox_l1_step)
+    prox_l1_step: correct.
+    >>> try:
+    ...     check_prox_l1_step(lambda w, g, lr, a: w - lr * (g + a * np.sign(w)))
+    ... except AnswerError as e:
+    ...     print(str(e).split(":")[1].strip())
+    a subgradient step
+    """
+    cases = [
+        (np.array([1.0, 0.05, -2.0, -0.1]), np.array([0.0, 0.0, 1.0, -0.3]), 0.5, 0.2),
+        (np.array([0.3, -0.3, 0.02, 4.0, 0.0]), np.array([2.0, -2.0, 0.1, 3.0, 0.05]), 0.1, 1.0),
+        (np.array([[0.5, -0.25], [0.01, 1.5]]), np.array([[1.0, 1.0], [-1.0, 0.5]]), 0.2, 0.5),
+        (np.array([2.0, -1.0, 0.4]), np.array([0.5, 0.5, 0.5]), 0.01, 3.0),
+    ]
+
+    def soft(z, t):
+        return np.sign(z) * np.maximum(np.abs(z) - t, 0.0)
+
+    def hard(z, t):
+        return np.where(np.abs(z) > t, z, 0.0)
+
+    candidates = [
+        ("a subgradient step: w - lr * (g + alpha * sign(w)) never lands exactly on 0; "
+         "take the gradient step on the loss only, then soft-threshold the result.",
+         lambda w, g, lr, a: w - lr * (g + a * np.sign(w))),
+        ("the threshold is lr * alpha, not alpha: the step size multiplies the penalty too.",
+         lambda w, g, lr, a: soft(w - lr * g, a)),
+        ("thresholding before the gradient step: first z = w - lr * g, then S(z).",
+         lambda w, g, lr, a: soft(w, lr * a) - lr * g),
+        ("hard thresholding: entries above the threshold must also shrink by lr * alpha "
+         "(soft thresholding), not stay as they are.",
+         lambda w, g, lr, a: hard(w - lr * g, lr * a)),
+        ("the gradient step is missing: threshold w - lr * g, not w.",
+         lambda w, g, lr, a: soft(w, lr * a)),
+        ("sign error: the gradient step goes against the gradient, w - lr * g.",
+         lambda w, g, lr, a: soft(w + lr * g, lr * a)),
+        ("that is clipping to [-t, t] (the projection); soft thresholding is z minus that "
+         "projection: sign(z) * max(|z| - t, 0).",
+         lambda w, g, lr, a: np.clip(w - lr * g, -lr * a, lr * a)),
+    ]
+    _check_cases(fn, fname="prox_l1_step", cases=cases, reference=_prox_l1_step,
+                 candidates=candidates, quiet=quiet)

@@ -53,7 +53,10 @@ import numpy as np
 from ._validation import check_scalar
 
 __all__ = ["InteractiveFigure", "interactive_figure", "DEFAULT_MAX_FRAMES", "loss_explorer",
-           "gd_explorer", "drag_point_explorer", "box_beta_explorer"]
+           "gd_explorer", "drag_point_explorer", "box_beta_explorer", "overfit_explorer",
+           "adam_decay_explorer",
+           "correlated_pair_data", "elastic_net_explorer",
+           "ridge_shrinkage_explorer"]
 
 #: Upper bound on the number of precomputed frames of one static figure.
 DEFAULT_MAX_FRAMES = 64
@@ -868,4 +871,535 @@ def box_beta_explorer(*, betas=None, initial=None, n_train: int = 300, n_test: i
              "beta. Horizontal lines give the L2 fit (lower) and the L1 fit (higher)."),
     )
     fig_i.iou, fig_i.iou_l2, fig_i.iou_l1 = iou, iou_l2, iou_l1
+    return fig_i
+
+
+# -- chapter 5: figures --
+
+
+def overfit_explorer(*, degrees=(1, 2, 3, 5, 7, 9, 12, 15),
+                     alphas=(1e-8, 1e-3, 1e-2, 0.1, 1.0, 10.0), initial=None,
+                     n_samples: int = 30, noise_std: float = 0.3, seed: int = 0):
+    """Chapter 5's figure: a polynomial ridge fit, with the degree and λ on sliders.
+
+    The data are :func:`l1l2.datasets.make_polynomial_data` (``n_samples``
+    points, split two thirds for training, one third for validation by
+    :func:`l1l2.datasets.train_validation_split`). Features are the Legendre
+    polynomials of :func:`l1l2.selection.polynomial_features` and every fit is
+    :func:`l1l2.solvers.ridge` with strength λ (``alpha``).
+
+    Left panel: training points, validation points, the true function and the
+    fitted polynomial for the chosen degree and λ. Right panel: the training
+    and validation MSE of the chosen degree against λ (a fine grid, log
+    axes), with markers at the chosen λ. All fits are precomputed; a slider
+    step moves three lines, two markers and the title.
+
+    Parameters
+    ----------
+    degrees : sequence of int
+        Slider positions for the degree (each at least 1).
+    alphas : sequence of float
+        Slider positions for λ (each > 0, for the log axis).
+    initial : dict, optional
+        Starting position (default: the highest degree and the smallest λ).
+    n_samples : int
+        Number of data points (at least 6).
+    noise_std : float
+        :math:`\\sigma` of the data.
+    seed : int
+        Seed of the data and of the split.
+
+    Returns
+    -------
+    InteractiveFigure
+        Parameters ``degree`` and ``alpha``; also carries ``.val_mse`` and
+        ``.train_mse``, dicts ``{(degree, alpha): MSE}`` at the slider positions.
+    """
+    from . import datasets, plotting, selection, solvers
+
+    n_samples = check_scalar(n_samples, "n_samples", low=6, integer=True)
+    seed = check_scalar(seed, "seed", low=0, integer=True)
+    degrees = [check_scalar(d, "degrees", low=1, integer=True) for d in degrees]
+    alphas = [check_scalar(a, "alphas", low=0, low_inclusive=False) for a in alphas]
+    data = datasets.make_polynomial_data(n_samples, noise_std=noise_std, seed=seed)
+    x_tr, x_va, y_tr, y_va = datasets.train_validation_split(
+        data.x, data.y, validation_fraction=1 / 3, seed=seed)
+    grid = np.linspace(0.0, 1.0, 301)
+    fine = np.geomspace(min(alphas) / 3, max(alphas) * 3, 41)
+    curves, fits, val_mse, train_mse = {}, {}, {}, {}
+    for d in degrees:
+        F_tr, F_va = (selection.polynomial_features(x, d) for x in (x_tr, x_va))
+        F_grid = selection.polynomial_features(grid, d)
+        curves[d] = selection.validation_curve(F_tr, y_tr, F_va, y_va, fine)
+        tr, va = selection.validation_curve(F_tr, y_tr, F_va, y_va, alphas)
+        for a, t, v in zip(alphas, tr, va, strict=True):
+            fit = solvers.ridge(F_tr, y_tr, a)
+            fits[d, a] = F_grid @ fit.coef + fit.intercept
+            train_mse[d, a], val_mse[d, a] = float(t), float(v)
+
+    fig, (ax_fit, ax_cv) = plotting.new_figure(2, width=8.6, height=3.5)
+    red = plotting.color_of("l2")
+    ax_fit.plot(grid, data.truth(grid), color=plotting.color_of("truth"), lw=1.5,
+                label=r"truth $\sin(2\pi x)$")
+    ax_fit.plot(x_tr, y_tr, "o", color=plotting.color_of("data"), ms=5, label="training")
+    ax_fit.plot(x_va, y_va, "s", color=plotting.color_of("outlier"), ms=5, mfc="none",
+                mew=1.5, label="validation")
+    (fit_line,) = ax_fit.plot(grid, fits[degrees[0], alphas[0]], color=red, lw=2,
+                              label="ridge fit")
+    ax_fit.set(xlim=(0, 1), ylim=(-2.2, 2.2), xlabel="input $x$", ylabel="target $y$")
+    ax_fit.legend(loc="lower left", fontsize=8, ncols=2)
+    top = max(max(c[1].max() for c in curves.values()), 1.0)
+    bottom = min(min(c[0].min() for c in curves.values()), 0.01)
+    (tr_line,) = ax_cv.plot(fine, curves[degrees[0]][0], color=plotting.color_of("data"),
+                            lw=2, label="training MSE")
+    (va_line,) = ax_cv.plot(fine, curves[degrees[0]][1], color=red, ls="--", lw=2,
+                            label="validation MSE")
+    (tr_mark,) = ax_cv.plot([alphas[0]], [1.0], "o", color=plotting.color_of("data"), ms=7)
+    (va_mark,) = ax_cv.plot([alphas[0]], [1.0], "s", color=red, ms=7)
+    text = ax_cv.set_title("degree 0, λ = 0e+00: training MSE 0.000, validation 0.000",
+                           fontsize=9)  # a placeholder of the right size for the layout
+    ax_cv.set(xscale="log", yscale="log", xlim=(fine[0], fine[-1]),
+              ylim=(bottom / 2, top * 3), xlabel=r"ridge strength $\lambda$ (log scale)",
+              ylabel="mean squared error (log scale)")
+    ax_cv.legend(loc="lower right", fontsize=8)
+
+    def update(degree, alpha):
+        fit_line.set_ydata(fits[degree, alpha])
+        tr_line.set_ydata(curves[degree][0])
+        va_line.set_ydata(curves[degree][1])
+        tr_mark.set_data([alpha], [train_mse[degree, alpha]])
+        va_mark.set_data([alpha], [val_mse[degree, alpha]])
+        text.set_text(f"degree {degree}, λ = {alpha:.0e}: training MSE "
+                      f"{train_mse[degree, alpha]:.3f}, validation {val_mse[degree, alpha]:.3f}")
+
+    if initial is None:
+        initial = {"degree": max(degrees), "alpha": min(alphas)}
+    fig_i = interactive_figure(
+        fig, update, {"degree": degrees, "alpha": alphas}, initial=initial,
+        labels={"degree": "degree", "alpha": "λ"},
+        formats={"degree": "{:d}", "alpha": "{:.0e}"},
+        animated=[fit_line, tr_line, va_line, tr_mark, va_mark, text], colors=16, dpi=80,
+        alt=("Two panels. Left: grey training points and orange validation squares around "
+             "the black curve sin(2 pi x) on x from 0 to 1, and a vermillion polynomial fit; "
+             "at high degree and tiny lambda the fit passes through the training points and "
+             "swings wildly between them, at large lambda it flattens towards a horizontal "
+             "line. Right: on log axes against lambda, the training error (grey, rising "
+             "with lambda) and the validation error (vermillion dashed, U-shaped for high "
+             "degrees) of the chosen degree, with markers at the chosen lambda and a title "
+             "giving both errors."),
+    )
+    fig_i.val_mse, fig_i.train_mse = val_mse, train_mse
+    return fig_i
+
+
+# -- chapter 6: figures --
+
+
+def ridge_shrinkage_explorer(X=None, y=None, *, lambdas=None, initial=None):
+    r"""Chapter 6's figure: ridge shrinks each principal direction by :math:`d_j^2/(d_j^2+\lambda)`.
+
+    With the thin singular value decomposition :math:`X = U D V^\top` (``X``
+    and ``y`` centred), the ridge fit (scikit-learn's scaling,
+    :math:`\|y - Xw\|^2 + \lambda\|w\|^2`) is
+
+    .. math:: \hat y_\lambda = \sum_j u_j\,\frac{d_j^2}{d_j^2 + \lambda}\,u_j^\top y,
+
+    the least-squares fit with its coordinate along each :math:`u_j` multiplied
+    by a factor in :math:`(0, 1)`. Left panel: the factor as a function of
+    :math:`d^2` (log axis), with the data's :math:`d_j^2` as dots and a line at
+    :math:`d^2 = \lambda`, where the factor is 1/2; a text gives the effective
+    degrees of freedom :math:`\mathrm{df}(\lambda) = \sum_j d_j^2/(d_j^2+\lambda)`.
+    Right panel: the coordinates :math:`u_j^\top y` of the least-squares fit
+    (grey outlines) and :math:`u_j^\top \hat y_\lambda` of the ridge fit (bars).
+
+    Parameters
+    ----------
+    X : array_like of shape (n_samples, n_features), optional
+        Design matrix (default: the scaled diabetes features,
+        :func:`l1l2.datasets.load_diabetes`).
+    y : array_like of shape (n_samples,), optional
+        Targets (default: the diabetes target). Given ``X``, ``y`` is required.
+    lambdas : sequence of float, optional
+        Slider positions, each > 0 (default: 16 values from 0.001 to 100).
+    initial : dict, optional
+        Starting position (default: ``lambda_ = 0.1``, or the middle one).
+
+    Returns
+    -------
+    InteractiveFigure
+        Parameter ``lambda_``; also carries ``.d2`` (the :math:`d_j^2`, in
+        decreasing order), ``.coords`` (:math:`u_j^\top y`), ``.factors``
+        (``{lambda: array of factors}``) and ``.df`` (``{lambda: df}``).
+
+    Raises
+    ------
+    ValueError
+        For bad ``X``/``y`` (as :func:`l1l2.solvers.ridge`), ``y`` missing or
+        given alone, or a ``lambdas`` entry that is not a positive number.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> fig_i = ridge_shrinkage_explorer(lambdas=[0.01, 1.0])
+    >>> print(fig_i.n_frames, round(fig_i.df[1.0], 4))
+    2 3.9423
+    """
+    from . import datasets, plotting
+    from ._validation import check_X_y
+
+    if (X is None) != (y is None):
+        raise ValueError("X and y must be given together (or neither, for the diabetes data)")
+    if X is None:
+        d = datasets.load_diabetes()
+        X, y = d.X, d.y
+    Xa, ya, _ = check_X_y(X, y)
+    Xc = Xa.astype(np.float64) - Xa.mean(axis=0)
+    yc = ya.astype(np.float64) - ya.mean()
+    if lambdas is None:
+        lambdas = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0,
+                   10.0, 20.0, 50.0, 100.0]
+    lambdas = [check_scalar(v, "lambdas", low=0, low_inclusive=False) for v in lambdas]
+    U, dv, _ = np.linalg.svd(Xc, full_matrices=False)
+    d2 = dv**2
+    coords = U.T @ yc
+    factors = {lam: d2 / (d2 + lam) for lam in lambdas}
+    df = {lam: float(np.round(factors[lam].sum(), 10)) for lam in lambdas}
+
+    fig, (ax_f, ax_c) = plotting.new_figure(2, width=9.0, height=4.3)
+    red = plotting.color_of("l2")
+    grey = plotting.color_of("data")
+    positive = d2[d2 > 0]
+    lo = min(min(lambdas), positive.min()) / 3
+    hi = max(max(lambdas), positive.max()) * 3
+    grid = np.geomspace(lo, hi, 300)
+    (curve,) = ax_f.plot(grid, grid / (grid + lambdas[0]), color=red, ls="--",
+                         label=r"$d^2/(d^2+\lambda)$")
+    (dots,) = ax_f.plot(d2, factors[lambdas[0]], "o", color=red, ms=7, mec="black", mew=0.8,
+                        label=r"the data's $d_j^2$")
+    lam_line = ax_f.axvline(lambdas[0], color=grey, lw=1.2, ls=":",
+                            label=r"$d^2 = \lambda$ (factor 1/2)")
+    ax_f.set(xscale="log", xlim=(lo, hi), ylim=(-0.03, 1.05),
+             xlabel=r"squared singular value $d^2$ (log scale)",
+             ylabel=r"shrinkage factor $d^2/(d^2+\lambda)$")
+    ax_f.legend(loc="upper left", bbox_to_anchor=(0.0, -0.2), ncols=3, fontsize=9,
+                frameon=False)
+    df_text = ax_f.set_title(" ")
+    j = np.arange(1, len(d2) + 1)
+    ax_c.bar(j, coords, width=0.7, fill=False, edgecolor=grey, lw=1.2,
+             label=r"least squares, $u_j^\top y$")
+    bars = ax_c.bar(j, coords * factors[lambdas[0]], width=0.45, color=red,
+                    label=r"ridge, $u_j^\top \hat y_\lambda$")
+    ax_c.axhline(0.0, color="#888888", lw=0.8)
+    span = float(np.abs(coords).max())
+    ax_c.set(xticks=j, xlim=(0.4, len(d2) + 0.6), ylim=(-1.1 * span, 1.1 * span),
+             xlabel=r"principal direction $j$ (largest $d_j$ first)",
+             ylabel=r"coordinate of the fit along $u_j$")
+    ax_c.legend(loc="upper left", bbox_to_anchor=(0.0, -0.2), ncols=2, fontsize=9,
+                frameon=False)
+    ax_c.set_title(r"the fit, direction by direction")
+
+    def update(lambda_):
+        f = factors[lambda_]
+        curve.set_ydata(grid / (grid + lambda_))
+        dots.set_ydata(f)
+        lam_line.set_xdata([lambda_, lambda_])
+        df_text.set_text(f"$\\lambda$ = {lambda_:.3g}: effective degrees of freedom "
+                         f"{df[lambda_]:.2f} of {len(d2)}")
+        for bar, value in zip(bars, coords * f, strict=True):
+            bar.set_height(value)
+
+    if initial is None:
+        initial = {"lambda_": 0.1 if 0.1 in lambdas else lambdas[len(lambdas) // 2]}
+    fig_i = interactive_figure(
+        fig, update, {"lambda_": lambdas}, initial=initial, labels={"lambda_": "λ"},
+        formats={"lambda_": "{:.3g}"},
+        animated=[curve, dots, lam_line, df_text, *bars], colors=16,
+        alt=("Two panels. Left: a vermillion S-shaped curve of the ridge shrinkage factor "
+             "d squared over d squared plus lambda against d squared on a log axis, rising "
+             "from 0 to 1 and crossing one half at a dotted vertical line where d squared "
+             "equals lambda; dots on the curve mark the squared singular values of the data, "
+             "and the title gives lambda and the effective degrees of freedom. Right: for each "
+             "principal direction, ordered from the largest singular value, a grey outlined "
+             "bar for the least-squares fit's coordinate and a narrower vermillion bar for "
+             "the ridge fit's coordinate; as lambda grows the vermillion bars shrink, those "
+             "of the last directions first."),
+    )
+    fig_i.d2, fig_i.coords, fig_i.factors, fig_i.df = d2, coords, factors, df
+    return fig_i
+
+
+# -- chapter 7: figures --
+
+
+def correlated_pair_data(n_samples: int = 100, *, seed: int = 7):
+    """The toy data of chapter 7's elastic-net figure: a strongly correlated pair.
+
+    Five standardized features (mean 0, variance 1): :math:`x_1 = z + 0.1 e_1`
+    and :math:`x_2 = z + 0.1 e_2` share a latent :math:`z` (correlation near
+    0.99), :math:`x_3, x_4, x_5` are independent. The target is
+    :math:`y = 1.5 x_1 + 1.5 x_2 + x_3 + 1.5\\,\\varepsilon`, all noises standard
+    normal.
+
+    Returns
+    -------
+    (X, y) : ndarray of shape (n_samples, 5) and (n_samples,)
+    """
+    n = check_scalar(n_samples, "n_samples", low=10, integer=True)
+    seed = check_scalar(seed, "seed", low=0, integer=True)
+    rng = np.random.default_rng(seed)
+    z = rng.normal(size=n)
+    x1 = z + 0.1 * rng.normal(size=n)
+    x2 = z + 0.1 * rng.normal(size=n)
+    X = np.column_stack([x1, x2, rng.normal(size=(n, 3))])
+    X = (X - X.mean(axis=0)) / X.std(axis=0)
+    y = 1.5 * X[:, 0] + 1.5 * X[:, 1] + X[:, 2] + 1.5 * rng.normal(size=n)
+    return X, y
+
+
+def elastic_net_explorer(*, l1_ratios=None, alphas=None, initial=None, n_samples: int = 100,
+                         seed: int = 7, n_path: int = 40):
+    """Chapter 7's figure: the elastic net keeps a correlated pair, the lasso picks one.
+
+    On :func:`correlated_pair_data`, the elastic-net solutions
+    (:func:`l1l2.solvers.elastic_net`, intercept fitted) for every
+    ``l1_ratio`` :math:`\\rho` and strength :math:`\\lambda` of the sliders.
+    Left panel: the coefficient paths :math:`w_j(\\lambda)` for the chosen
+    :math:`\\rho`, with a vertical line at the chosen :math:`\\lambda`. Right
+    panel: the coefficients at the chosen :math:`(\\rho, \\lambda)` as bars,
+    with the lasso's (:math:`\\rho = 1`) at the same :math:`\\lambda` as
+    circles. All fits are precomputed; a slider step moves lines and bars.
+
+    Parameters
+    ----------
+    l1_ratios : sequence of float, optional
+        Slider positions for :math:`\\rho` (default: 6 values from 1 down to 0.1).
+    alphas : sequence of float, optional
+        Slider positions for :math:`\\lambda` (default: 5 values from 1.5 to 0.06).
+    initial : dict, optional
+        Starting position (default: :math:`\\rho = 1`, :math:`\\lambda = 1`).
+    n_samples, seed : int
+        Passed to :func:`correlated_pair_data`.
+    n_path : int
+        Number of :math:`\\lambda` values of each drawn path.
+
+    Returns
+    -------
+    InteractiveFigure
+        Parameters ``l1_ratio`` and ``alpha``; also carries ``.coefs`` (a dict
+        ``{(l1_ratio, alpha): coef}``) and the data ``.X``, ``.y``.
+    """
+    from . import plotting, solvers
+
+    if l1_ratios is None:
+        l1_ratios = [1.0, 0.9, 0.7, 0.5, 0.3, 0.1]
+    if alphas is None:
+        alphas = [1.5, 1.0, 0.5, 0.2, 0.06]
+    l1_ratios = [check_scalar(r, "l1_ratios", low=0, low_inclusive=False, high=1)
+                 for r in l1_ratios]
+    alphas = [check_scalar(a, "alphas", low=0, low_inclusive=False) for a in alphas]
+    n_path = check_scalar(n_path, "n_path", low=2, integer=True)
+    X, y = correlated_pair_data(n_samples, seed=seed)
+    grid = np.geomspace(0.02, 20.0, n_path)
+    paths = {r: np.array([solvers.elastic_net(X, y, a, r).coef for a in grid])
+             for r in l1_ratios}
+    coefs = {(r, a): solvers.elastic_net(X, y, a, r).coef for r in l1_ratios for a in alphas}
+    lasso_at = {a: solvers.lasso(X, y, a).coef for a in alphas}
+
+    names = ["$x_1$", "$x_2$", "$x_3$", "$x_4$", "$x_5$"]
+    colors = ["black", "black", plotting.OKABE_ITO["sky_blue"], "#9a9a9a", "#9a9a9a"]
+    styles = ["-", "--", "-", ":", "-."]
+    fig, (ax_path, ax_bar) = plotting.new_figure(2, width=8.5, height=3.8)
+    r0 = l1_ratios[0]
+    lines = [ax_path.plot(grid, paths[r0][:, j], color=colors[j], ls=styles[j], lw=1.8,
+                          label=names[j])[0] for j in range(5)]
+    vline = ax_path.axvline(alphas[0], color=plotting.color_of("elastic_net"), lw=1.5)
+    lo = min(p.min() for p in paths.values())
+    hi = max(p.max() for p in paths.values())
+    ax_path.set(xscale="log", xlim=(grid[0], grid[-1]), ylim=(lo - 0.2, hi + 0.3),
+                xlabel=r"strength $\lambda$ (log scale)", ylabel=r"coefficient $w_j$")
+    ax_path.axhline(0.0, color="#888888", lw=0.8)
+    title = ax_path.set_title(" ")
+    ax_path.legend(loc="upper right", ncols=2, fontsize=9)
+    pos = np.arange(5)
+    bars = ax_bar.bar(pos, coefs[r0, alphas[0]], color=colors, edgecolor="black", width=0.6,
+                      label=r"elastic net, chosen $\rho$")
+    (dots,) = ax_bar.plot(pos, lasso_at[alphas[0]], "o", mfc="none", mec=plotting.color_of("l1"),
+                          mew=2, ms=9, ls="none", label=r"lasso ($\rho = 1$)")
+    ax_bar.axhline(0.0, color="#888888", lw=0.8)
+    ax_bar.set_axisbelow(True)
+    ax_bar.set_xticks(pos, names)
+    ax_bar.set(ylim=(lo - 0.2, hi + 0.3), xlabel="feature", ylabel=r"coefficient $w_j$")
+    ax_bar.legend(loc="upper right", fontsize=9)
+    text = ax_bar.text(0.98, 0.62, "", transform=ax_bar.transAxes, ha="right", fontsize=10)
+
+    def update(l1_ratio, alpha):
+        for j, line in enumerate(lines):
+            line.set_ydata(paths[l1_ratio][:, j])
+        vline.set_xdata([alpha, alpha])
+        w = coefs[l1_ratio, alpha]
+        for bar, h in zip(bars, w, strict=True):
+            bar.set_height(h)
+        dots.set_ydata(lasso_at[alpha])
+        title.set_text(rf"paths for $\rho$ = {l1_ratio:g}")
+        text.set_text(f"$w_1$ = {w[0]:.2f}, $w_2$ = {w[1]:.2f}\n"
+                      f"non-zero: {int(np.count_nonzero(w))} of 5")
+
+    if initial is None:
+        initial = {"l1_ratio": 1.0 if 1.0 in l1_ratios else l1_ratios[0],
+                   "alpha": 1.0 if 1.0 in alphas else alphas[0]}
+    fig_i = interactive_figure(
+        fig, update, {"l1_ratio": l1_ratios, "alpha": alphas}, initial=initial,
+        labels={"l1_ratio": "ρ (l1_ratio)", "alpha": "λ (alpha)"},
+        formats={"l1_ratio": "{:g}", "alpha": "{:g}"},
+        animated=[*lines, vline, *bars, dots, title, text], colors=16,
+        alt=("Two panels. Left: coefficient paths of five features against the strength "
+             "lambda on a log axis for the chosen mixing rho, with an orange vertical line "
+             "at the chosen lambda; x1 and x2, a strongly correlated pair, are black solid "
+             "and black dashed. With rho = 1 (the lasso) only x1 leaves zero over a wide "
+             "range of lambda; as rho decreases the two black paths run together. Right: "
+             "bars of the five coefficients at the chosen rho and lambda, with the lasso's "
+             "values at the same lambda as blue circles, and a text giving w1, w2 and the "
+             "number of non-zero coefficients."),
+    )
+    fig_i.coefs, fig_i.X, fig_i.y = coefs, X, y
+    return fig_i
+
+
+# -- chapter 8: figures --
+
+
+def adam_decay_explorer(*, weight_decays=(0.0, 0.01, 0.03, 0.1, 0.3, 1.0),
+                        lrs=(0.001, 0.003, 0.01), scales=(0.01, 1.0, 100.0),
+                        n_steps: int = 1000, initial=None):
+    r"""Chapter 8's figure: an L2 penalty under Adam is not weight decay (AdamW).
+
+    Three weights start at 1. The loss gradient of weight :math:`j` averages
+    to zero but flips sign at every step with size :math:`s_j`, a stylized
+    minibatch noise, :math:`g_j^{(k)} = s_j(-1)^k`: the data pull no weight
+    anywhere, so only the regularization moves them towards 0. Left panel:
+    :func:`l1l2.solvers.adam_step` with ``weight_decay`` :math:`\lambda` (an L2
+    term :math:`\lambda w` added to the gradient, ``torch.optim.Adam``);
+    right panel: :func:`l1l2.solvers.adamw_step` (decoupled decay,
+    ``torch.optim.AdamW``). Both panels show :math:`\lvert w_j^{(k)}\rvert`
+    on a log axis, with SGD's decay :math:`(1 - \eta\lambda)^k` for reference.
+    Under AdamW the three weights decay alike; under Adam the decay of weight
+    :math:`j` is divided by Adam's scale :math:`\sqrt{\hat v_j} \approx s_j`.
+    All runs are computed once here; a slider step only moves lines.
+
+    Parameters
+    ----------
+    weight_decays, lrs : sequences of float
+        Slider positions for :math:`\lambda` (``>= 0``) and :math:`\eta`
+        (``> 0``); at most 64 combinations.
+    scales : sequence of 3 floats
+        The gradient sizes :math:`s_j > 0` of the three weights.
+    n_steps : int
+        Number of optimizer steps (``>= 2``).
+    initial : dict, optional
+        Starting slider values (default ``weight_decay=0.1, lr=0.01`` when offered).
+
+    Returns
+    -------
+    InteractiveFigure
+        Parameters ``weight_decay`` and ``lr``; also carries ``.runs``, a dict
+        ``{(optimizer, weight_decay, lr): array (n_steps + 1, 3)}`` of the
+        iterates, with optimizer ``"adam"`` or ``"adamw"``, and ``.scales``.
+
+    Raises
+    ------
+    ValueError
+        A negative ``weight_decay``, a non-positive ``lr`` or scale, not three
+        scales, ``n_steps < 2`` or too many frames.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> fig_i = adam_decay_explorer(weight_decays=(0.0, 0.1), lrs=(0.01, 0.1), n_steps=50)
+    >>> fig_i.n_frames
+    4
+    >>> w = fig_i.runs["adamw", 0.1, 0.01][-1]
+    >>> bool(w.max() - w.min() < 1e-3)   # AdamW: the three weights decay alike
+    True
+    """
+    from . import plotting
+    from .solvers import adam_step, adamw_step
+
+    weight_decays = tuple(check_scalar(v, "weight_decays", low=0) for v in weight_decays)
+    lrs = tuple(check_scalar(v, "lrs", low=0, low_inclusive=False) for v in lrs)
+    scales = tuple(check_scalar(v, "scales", low=0, low_inclusive=False) for v in scales)
+    if len(scales) != 3:
+        raise ValueError(f"scales must hold 3 gradient sizes, got {len(scales)}")
+    n_steps = check_scalar(n_steps, "n_steps", low=2, integer=True)
+    n_frames = len(weight_decays) * len(lrs)
+    if n_frames > DEFAULT_MAX_FRAMES:
+        raise ValueError(f"weight_decays x lrs give {n_frames} frames, more than "
+                         f"{DEFAULT_MAX_FRAMES}: use fewer slider positions")
+    s = np.array(scales)
+    k = np.arange(n_steps + 1)
+
+    def run(step, wd, lr):
+        w, state = np.ones(3), {}
+        out = np.empty((n_steps + 1, 3))
+        out[0] = w
+        for i in range(n_steps):
+            w = step(w, s if i % 2 == 0 else -s, state, lr=lr, weight_decay=wd)
+            out[i + 1] = w
+        return out
+
+    runs = {}
+    for wd in weight_decays:
+        for lr in lrs:
+            runs["adam", wd, lr] = run(adam_step, wd, lr)
+            runs["adamw", wd, lr] = run(adamw_step, wd, lr)
+
+    floor = 1e-5
+    fig, axes = plotting.new_figure(2, width=8.6, height=3.7, sharey=True)
+    styles = [(plotting.OKABE_ITO["sky_blue"], ":"), ("black", "-"),
+              (plotting.OKABE_ITO["orange"], "-.")]
+    lines = {}
+    for ax, opt, title in ((axes[0], "adam", r"Adam, L2 penalty ($\lambda w$ in the gradient)"),
+                           (axes[1], "adamw", "AdamW, decoupled weight decay")):
+        for j, (color, ls) in enumerate(styles):
+            (lines[opt, j],) = ax.plot(k, np.ones(k.size), color=color, ls=ls, lw=2,
+                                       label=f"weight {j + 1}, gradient size $s$ = {scales[j]:g}")
+        (lines[opt, "sgd"],) = ax.plot(k, np.ones(k.size), color=plotting.color_of("l2"),
+                                       ls=(0, (4, 3)), lw=1.5,
+                                       label=r"SGD weight decay, $(1-\eta\lambda)^k$")
+        ax.set(yscale="log", ylim=(floor, 2.0), xlim=(0, n_steps), xlabel=r"step $k$",
+               title=title)
+        ax.title.set_fontsize(10)
+    axes[0].set_ylabel(r"$|w_j^{(k)}|$ (log scale)")
+    fig.legend(handles=[lines["adam", j] for j in range(3)] + [lines["adam", "sgd"]],
+               loc="outside lower center", ncols=2, frameon=False, fontsize=9)
+
+    def update(weight_decay, lr):
+        ref = (1.0 - lr * weight_decay) ** k
+        for opt in ("adam", "adamw"):
+            traj = np.maximum(np.abs(runs[opt, weight_decay, lr]), floor)
+            lines[opt, "sgd"].set_ydata(np.maximum(ref, floor))
+            for j in range(3):
+                lines[opt, j].set_ydata(traj[:, j])
+
+    if initial is None:
+        initial = {}
+        for name, values, value in (("weight_decay", weight_decays, 0.1), ("lr", lrs, 0.01)):
+            if value in values:
+                initial[name] = value
+    fig_i = interactive_figure(
+        fig, update, {"weight_decay": weight_decays, "lr": lrs}, initial=initial,
+        labels={"weight_decay": "weight_decay λ", "lr": "learning rate η"},
+        formats={"weight_decay": "{:.3g}", "lr": "{:.3g}"},
+        animated=list(lines.values()), colors=16,
+        alt=("Two panels, sharing a log-scaled vertical axis, of the size of three weights "
+             "against the optimizer step, all starting at 1, whose loss gradients flip sign "
+             "every step with sizes 0.01, 1 and 100. A dashed vermillion line shows plain "
+             "weight decay, (1 - lr times lambda) to the power k. Left, Adam with an L2 "
+             "penalty: the weight with the smallest gradients collapses towards 0 within a "
+             "few hundred steps, the weight with gradient size 1 follows the dashed line, and "
+             "the weight with the largest gradients barely decays. Right, AdamW: all three "
+             "weights decay together, close to the dashed line."),
+    )
+    fig_i.runs, fig_i.scales = runs, scales
     return fig_i
