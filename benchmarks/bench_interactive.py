@@ -71,6 +71,18 @@ FIGURES = {
         lambda f, v: interactive.ridge_shrinkage_explorer(
             lambdas=_two(f.params["lambda_"], v["lambda_"]), initial=v),
     ),
+    "ch. 10 posterior_explorer": (
+        interactive.posterior_explorer,
+        lambda f, v: interactive.posterior_explorer(
+            scales=_two(f.params["scale"], v["scale"]),
+            noise_stds=_two(f.params["noise_std"], v["noise_std"]), initial=v),
+    ),
+    "ch. 9 lp_ball_explorer": (
+        interactive.lp_ball_explorer,
+        lambda f, v: interactive.lp_ball_explorer(
+            ps=_two(f.params["p"], v["p"]), angles=_two(f.params["angle"], v["angle"]),
+            budgets=_two(f.params["t"], v["t"]), initial=v),
+    ),
     "ch. 8 adam_decay_explorer": (
         interactive.adam_decay_explorer,
         lambda f, v: interactive.adam_decay_explorer(

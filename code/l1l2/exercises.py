@@ -43,6 +43,8 @@ __all__ = [
     "check_cv_error",
     "check_ridge_svd",
     "check_prox_l1_step",
+    "check_hard_threshold",
+    "check_laplace_alpha",
 ]
 
 _RTOL = 1e-5  # lenient enough for a float32 (or PyTorch) implementation
@@ -1588,4 +1590,145 @@ def check_prox_l1_step(fn, *, quiet=False):
          lambda w, g, lr, a: np.clip(w - lr * g, -lr * a, lr * a)),
     ]
     _check_cases(fn, fname="prox_l1_step", cases=cases, reference=_prox_l1_step,
+                 candidates=candidates, quiet=quiet)
+
+
+# -- chapter 9 additions --
+def _hard_threshold(z, lam):
+    return np.where(np.abs(z) > np.sqrt(2.0 * lam), z, 0.0)
+
+
+def check_hard_threshold(fn, *, quiet=False):
+    r"""Check a reader's ``hard_threshold(z, lam)``: best subset in an orthonormal design.
+
+    The minimizer of :math:`\tfrac12 (w - z)^2 + \lambda\,\mathbb{1}[w \ne 0]`,
+    elementwise, is
+
+    .. math::
+
+        H_\lambda(z) = z\ \text{if}\ \lvert z\rvert > \sqrt{2\lambda},\ 0\ \text{otherwise}:
+
+    keeping :math:`w = z` costs :math:`\lambda`, setting :math:`w = 0` costs
+    :math:`z^2/2`. Called with ``lam`` in {0.5, 2, 0.125, 0} on inputs away
+    from the tie :math:`\lvert z\rvert = \sqrt{2\lambda}`. Diagnosed: a
+    threshold :math:`\lambda`, :math:`\sqrt{\lambda}` or :math:`2\lambda`,
+    soft thresholding (survivors shrunk), a lost sign, an input modified in
+    place.
+
+    Parameters
+    ----------
+    fn : callable
+        ``fn(z, lam) -> ndarray`` of ``z``'s shape.
+    quiet : bool
+        If false (default), print ``"hard_threshold: correct."`` on success.
+
+    Raises
+    ------
+    AnswerError
+        If ``fn`` is wrong, with the likely mistake.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from l1l2.exercises import check_hard_threshold, AnswerError
+    >>> check_hard_threshold(lambda z, lam: np.where(np.abs(z) > np.sqrt(2 * lam), z, 0.0))
+    hard_threshold: correct.
+    >>> try:
+    ...     check_hard_threshold(lambda z, lam: np.where(np.abs(z) > lam, z, 0.0))
+    ... except AnswerError as e:
+    ...     print(str(e).split(":")[1].strip())
+    the threshold is sqrt(2 * lam), not lam
+    """
+    z = np.array([-3.1, -1.7, -1.2, -0.8, -0.3, 0.0, 0.2, 0.7, 1.3, 1.8, 2.4, 3.5])
+    cases = _param_grid(z, [0.5, 2.0, 0.125, 0.0])
+    cases.append((np.array([[-2.5, -0.2, 0.0], [0.6, 1.1, 4.0]]), 0.5))
+
+    def soft(x, t):
+        return np.sign(x) * np.maximum(np.abs(x) - t, 0.0)
+
+    candidates = [
+        ("the threshold is sqrt(2 * lam), not lam: compare the two costs, lam for keeping "
+         "w = z against z**2 / 2 for w = 0.",
+         lambda x, lam: np.where(np.abs(x) > lam, x, 0.0)),
+        ("the threshold is sqrt(2 * lam), not sqrt(lam): setting w = 0 costs z**2 / 2 (mind "
+         "the 1/2).", lambda x, lam: np.where(np.abs(x) > np.sqrt(lam), x, 0.0)),
+        ("the threshold is sqrt(2 * lam), not 2 * lam.",
+         lambda x, lam: np.where(np.abs(x) > 2 * lam, x, 0.0)),
+        ("that is soft thresholding: the L0 penalty does not depend on the size of w, so a "
+         "kept weight stays exactly z, unshrunk.",
+         lambda x, lam: soft(x, np.sqrt(2 * lam))),
+        ("that is soft thresholding at lam (the lasso); for L0 keep z unchanged when "
+         "|z| > sqrt(2 * lam).", lambda x, lam: soft(x, lam)),
+        ("lost the sign: a kept weight is z itself, negative for negative z.",
+         lambda x, lam: np.where(np.abs(x) > np.sqrt(2 * lam), np.abs(x), 0.0)),
+    ]
+    _check_function(fn, fname="hard_threshold", pname="lam", cases=cases,
+                    reference=_hard_threshold, candidates=candidates, quiet=quiet)
+
+
+# -- chapter 10 additions --
+
+
+def _laplace_alpha(scale, noise_std, n_samples):
+    return noise_std * noise_std / (n_samples * scale)
+
+
+def check_laplace_alpha(fn, *, quiet=False):
+    r"""Check a reader's ``laplace_alpha(scale, noise_std, n_samples)``.
+
+    The lasso strength whose solution is the MAP estimate under Gaussian
+    noise :math:`\sigma` and independent Laplace priors of scale :math:`b`,
+    in the book's (scikit-learn's) scaling
+    :math:`\frac{1}{2n}\|y - Xw - w_0\|^2 + \alpha\|w\|_1`:
+
+    .. math::
+
+        \alpha = \frac{\sigma^2}{n\,b}.
+
+    Parameters
+    ----------
+    fn : callable
+        ``fn(scale, noise_std, n_samples) -> float``.
+    quiet : bool
+        If false (default), print ``"laplace_alpha: correct."`` on success.
+
+    Raises
+    ------
+    AnswerError
+        If ``fn`` is wrong, with the likely mistake.
+
+    Examples
+    --------
+    >>> from l1l2.exercises import check_laplace_alpha, AnswerError
+    >>> check_laplace_alpha(lambda b, sigma, n: sigma**2 / (n * b))
+    laplace_alpha: correct.
+    >>> try:
+    ...     check_laplace_alpha(lambda b, sigma, n: sigma**2 / b)
+    ... except AnswerError as e:
+    ...     print(str(e).split(":")[1].strip())
+    the 1/n is missing
+    """
+    cases = [(0.5, 2.0, 8), (10.0, 3.0, 100), (2.0, 0.5, 5), (7.0, 54.0, 442)]
+    candidates = [
+        ("the 1/n is missing: with the lasso written as (1/(2n))||y - Xw||^2 + alpha ||w||_1, "
+         "multiply the negative log-posterior by sigma^2 / n, so alpha = sigma^2 / (n b); "
+         "sigma^2 / b is lambda for the unscaled (1/2)||y - Xw||^2.",
+         lambda b, s, n: s * s / b),
+        ("sigma instead of sigma^2: the likelihood term is ||y - Xw||^2 / (2 sigma^2), "
+         "so the variance, not the standard deviation, sets alpha.",
+         lambda b, s, n: s / (n * b)),
+        ("upside down: a wider prior (larger b) must give a weaker penalty, "
+         "alpha = sigma^2 / (n b).",
+         lambda b, s, n: n * b / (s * s)),
+        ("off by a factor 2: the 1/2 of (1/(2 sigma^2))||y - Xw||^2 and the 1/(2n) of the "
+         "lasso cancel; alpha = sigma^2 / (n b).",
+         lambda b, s, n: 2 * s * s / (n * b)),
+        ("off by a factor 1/2: the 1/2 of (1/(2 sigma^2))||y - Xw||^2 and the 1/(2n) of the "
+         "lasso cancel; alpha = sigma^2 / (n b).",
+         lambda b, s, n: s * s / (2 * n * b)),
+        ("that is the ridge (Gaussian prior) answer sigma^2 / tau^2; for a Laplace prior the "
+         "scale enters once, alpha = sigma^2 / (n b).",
+         lambda b, s, n: s * s / (b * b)),
+    ]
+    _check_cases(fn, fname="laplace_alpha", cases=cases, reference=_laplace_alpha,
                  candidates=candidates, quiet=quiet)

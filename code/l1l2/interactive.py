@@ -56,7 +56,8 @@ __all__ = ["InteractiveFigure", "interactive_figure", "DEFAULT_MAX_FRAMES", "los
            "gd_explorer", "drag_point_explorer", "box_beta_explorer", "overfit_explorer",
            "adam_decay_explorer",
            "correlated_pair_data", "elastic_net_explorer",
-           "ridge_shrinkage_explorer"]
+           "ridge_shrinkage_explorer", "lp_ball_explorer", "P_INF",
+           "prior_posterior_data", "posterior_explorer"]
 
 #: Upper bound on the number of precomputed frames of one static figure.
 DEFAULT_MAX_FRAMES = 64
@@ -1402,4 +1403,349 @@ def adam_decay_explorer(*, weight_decays=(0.0, 0.01, 0.03, 0.1, 0.3, 1.0),
              "weights decay together, close to the dashed line."),
     )
     fig_i.runs, fig_i.scales = runs, scales
+    return fig_i
+
+
+# -- chapter 9: figures --
+
+
+class _Infinity(float):
+    """A finite stand-in for p = infinity on a slider, displayed as "∞"."""
+
+    def __new__(cls):
+        return super().__new__(cls, 1e300)
+
+    def __format__(self, spec):
+        return "∞"
+
+    def __repr__(self):
+        return "inf"
+
+
+#: The value of the p slider of :func:`lp_ball_explorer` that means p = infinity.
+P_INF = _Infinity()
+
+
+def _p_value(p):
+    return np.inf if isinstance(p, _Infinity) or p >= 1e300 else float(p)
+
+
+def lp_ball_explorer(*, ps=(0.5, 1.0, 1.5, 2.0, P_INF), angles=(10.0, 45.0, 75.0, 135.0),
+                     budgets=(0.5, 1.0, 1.5), radius: float = 2.2, quad_matrix=None,
+                     initial=None, dpi: float = 72, colors: int = 8):
+    r"""Chapter 9's figure: contours of a quadratic loss meet an Lp ball.
+
+    The loss is :math:`(w - c)^\top A (w - c)` (least squares up to a constant)
+    with the unconstrained optimum :math:`c = r(\cos\varphi, \sin\varphi)`;
+    the constraint is :math:`\lVert w\rVert_p \le t`. For every slider
+    position the constrained solution
+    :func:`l1l2.solvers.constrained_quadratic_2d` is precomputed. The figure
+    shows the loss's contours, the ball, the solution, the one contour that
+    touches the ball there (the level :math:`(w^\star - c)^\top A (w^\star -
+    c)`), and says whether a coordinate of :math:`w^\star` is exactly 0.
+
+    Parameters
+    ----------
+    ps : sequence of float
+        Slider positions of :math:`p` (each > 0); :data:`P_INF` means
+        :math:`p = \infty` (the square).
+    angles : sequence of float
+        Directions :math:`\varphi` of the optimum, in degrees.
+    budgets : sequence of float
+        Slider positions of the budget :math:`t` (each > 0).
+    radius : float
+        Distance :math:`r` of the optimum from the origin.
+    quad_matrix : array_like of shape (2, 2), optional
+        :math:`A` (default ``[[1, 0.6], [0.6, 1]]``: ellipses elongated along
+        :math:`(1, -1)`).
+    initial : dict, optional
+        Starting position (default: :math:`p = 1`, :math:`\varphi = 10`,
+        :math:`t = 1`).
+    dpi, colors
+        Resolution and palette size of the static frames.
+
+    Returns
+    -------
+    InteractiveFigure
+        Parameters ``p``, ``angle``, ``t``; also carries ``.A``,
+        ``.centers`` (``{angle: c}``) and ``.solutions``
+        (``{(p, angle, t): w}``).
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> fig_i = lp_ball_explorer(ps=[1.0, 2.0], angles=[45.0, 135.0], budgets=[0.5, 1.0])
+    >>> print(fig_i.n_frames, fig_i.solutions[1.0, 45.0, 1.0])
+    8 [0.5 0.5]
+    """
+    from . import plotting, solvers
+
+    ps = [p if isinstance(p, _Infinity) else check_scalar(p, "ps", low=0, low_inclusive=False)
+          for p in ps]
+    angles = [check_scalar(a, "angles") for a in angles]
+    budgets = [check_scalar(t, "budgets", low=0, low_inclusive=False) for t in budgets]
+    for name, vals in (("ps", ps), ("angles", angles), ("budgets", budgets)):
+        if len(vals) < 2:
+            raise ValueError(f"{name} needs at least 2 values")
+    radius = check_scalar(radius, "radius", low=0, low_inclusive=False)
+    A = np.array([[1.0, 0.6], [0.6, 1.0]]) if quad_matrix is None else np.array(
+        quad_matrix, dtype=float)
+    centers = {a: radius * np.array([np.cos(np.radians(a)), np.sin(np.radians(a))])
+               for a in angles}
+    solutions = {(p, a, t): solvers.constrained_quadratic_2d(A, centers[a], _p_value(p), t)
+                 for p in ps for a in angles for t in budgets}
+    lim = 1.15 * max(radius, max(budgets))
+    evals, evecs = np.linalg.eigh(A)
+    circle = np.linspace(0.0, 2.0 * np.pi, 200)
+    unit = np.stack([np.cos(circle), np.sin(circle)])
+    ellipse = evecs @ (unit / np.sqrt(evals)[:, None])  # {u : u'Au = 1}
+
+    fig, ax = plotting.new_figure(width=4.6, height=4.6)
+    g = np.linspace(-lim, lim, 161)
+    W1, W2 = np.meshgrid(g, g)
+    contour_sets = {}
+    for a, c in centers.items():
+        D1, D2 = W1 - c[0], W2 - c[1]
+        Z = A[0, 0] * D1**2 + 2 * A[0, 1] * D1 * D2 + A[1, 1] * D2**2
+        cs = ax.contour(W1, W2, Z, levels=[0.25, 1, 2.25, 4, 6.25, 9, 12.25, 16],
+                        colors="#9a9a9a", linewidths=0.8)
+        cs.set_visible(False)
+        contour_sets[a] = cs
+    ax.axhline(0.0, color="#444444", lw=0.8)
+    ax.axvline(0.0, color="#444444", lw=0.8)
+    (ball,) = ax.fill([0, 1, 0], [0, 0, 1], facecolor="#cccccc", alpha=0.3, lw=2)
+    (touch,) = ax.plot([], [], color="black", lw=1.6, label="the touching contour")
+    (opt,) = ax.plot([], [], "x", color="black", ms=9, mew=2, label="unconstrained optimum")
+    (sol,) = ax.plot([], [], "o", color="black", mfc="white", mew=2, ms=9,
+                     label=r"constrained solution $w^\star$")
+    ax.set(xlim=(-lim, lim), ylim=(-lim, lim), xlabel="$w_1$", ylabel="$w_2$", aspect="equal")
+    ax.legend(loc="upper left", bbox_to_anchor=(0.0, -0.14), ncols=1, fontsize=9,
+              frameon=False)
+    title = ax.set_title(" ", fontsize=10)
+    note = ax.text(0.02, 0.02, " ", transform=ax.transAxes, fontsize=9, va="bottom",
+                   bbox={"facecolor": "white", "edgecolor": "#999999", "alpha": 0.95})
+
+    def update(p, angle, t):
+        pv = _p_value(p)
+        for a, cs in contour_sets.items():
+            cs.set_visible(a == angle)
+        b1, b2 = plotting.lp_ball_boundary(pv, t, 400)
+        ball.set_xy(np.column_stack([b1, b2]))
+        color = plotting.color_of("l1") if pv == 1 else (
+            plotting.color_of("l2") if pv == 2 else "#555555")
+        ball.set_facecolor(color)
+        ball.set_edgecolor(color)
+        ball.set_alpha(0.3)
+        c = centers[angle]
+        w = solutions[p, angle, t]
+        level = float((w - c) @ A @ (w - c))
+        pts = c[:, None] + np.sqrt(level) * ellipse
+        touch.set_data(pts[0], pts[1])
+        opt.set_data([c[0]], [c[1]])
+        sol.set_data([w[0]], [w[1]])
+        title.set_text(f"p = {p:.3g}, budget t = {t:.3g}" if pv != np.inf
+                       else f"p = ∞, budget t = {t:.3g}")
+        zeros = [j + 1 for j in range(2) if w[j] == 0.0]
+        text = f"$w^\\star$ = ({w[0]:.2f}, {w[1]:.2f})\n"
+        text += (f"$w_{zeros[0]}$ = 0 exactly: sparse" if zeros
+                 else "no coordinate is 0: not sparse")
+        note.set_text(text)
+
+    if initial is None:
+        initial = {"p": 1.0 if 1.0 in ps else ps[0], "angle": angles[0],
+                   "t": 1.0 if 1.0 in budgets else budgets[0]}
+    fig_i = interactive_figure(
+        fig, update, {"p": ps, "angle": angles, "t": budgets}, initial=initial,
+        labels={"p": "p", "angle": "optimum direction φ (degrees)", "t": "budget t"},
+        formats={"p": "{:.3g}", "angle": "{:.0f}", "t": "{:.2g}"},
+        animated=[*contour_sets.values(), ball, touch, opt, sol, title, note],
+        dpi=dpi, colors=colors,
+        alt=("Grey elliptical contours of a two-dimensional quadratic loss around its "
+             "unconstrained optimum, marked by a cross, and a shaded Lp ball centred at the "
+             "origin: a star-like shape for p = 0.5, a diamond for p = 1, a rounded square for "
+             "p = 1.5, a disc for p = 2 and a square for p = infinity. A black ellipse, the "
+             "contour that touches the ball, meets it at the constrained solution, an open "
+             "circle; a box states its coordinates and whether one of them is exactly zero. "
+             "Sliders choose p, the direction of the optimum and the budget t."),
+    )
+    fig_i.A, fig_i.centers, fig_i.solutions = A, centers, solutions
+    return fig_i
+
+
+# -- chapter 10: figures --
+
+
+def prior_posterior_data(n_samples: int = 40, *, seed: int = 10):
+    """The toy data of chapter 10's posterior figure: two correlated features.
+
+    :math:`x_1, x_2` standard normal with correlation 0.3 (then centred), and
+    :math:`y = 1.5 x_1 + 0.1 x_2 + e`, where the noise :math:`e` (standard
+    normal draws) is made orthogonal to the columns and to the constant: the
+    least-squares estimate is exactly :math:`(1.5, 0.1)` and the intercept 0.
+
+    Returns
+    -------
+    (X, y) : ndarray of shape (n_samples, 2) and (n_samples,)
+    """
+    n = check_scalar(n_samples, "n_samples", low=3, integer=True)
+    seed = check_scalar(seed, "seed", low=0, integer=True)
+    rng = np.random.default_rng(seed)
+    z = rng.normal(size=(n, 2))
+    X = np.column_stack([z[:, 0], 0.3 * z[:, 0] + math.sqrt(0.91) * z[:, 1]])
+    X = X - X.mean(axis=0)
+    e = rng.normal(size=n)
+    e = e - e.mean()
+    e = e - X @ np.linalg.lstsq(X, e, rcond=None)[0]  # residual orthogonal to X
+    return X, X @ np.array([1.5, 0.1]) + e
+
+
+def _contour_xy(x, y, z, level):
+    """The contour lines of ``z`` at ``level`` as one (xs, ys) pair, NaN-separated."""
+    import contourpy
+
+    gen = contourpy.contour_generator(x, y, z, line_type="ChunkCombinedNan")
+    chunks = [c for c in gen.lines(level)[0] if c is not None]
+    if not chunks:
+        return np.array([np.nan]), np.array([np.nan])
+    pts = np.concatenate(chunks)
+    return pts[:, 0], pts[:, 1]
+
+
+def posterior_explorer(*, scales=(0.1, 0.2, 0.4, 0.8, 1.6), noise_stds=(1.0, 2.0, 3.0, 4.0),
+                       initial=None, n_grid: int = 161, lim=(-0.75, 2.0)):
+    r"""Chapter 10's figure: log-prior, log-likelihood and log-posterior in 2-D.
+
+    On :func:`prior_posterior_data`, a grid of 2×3 panels: rows are the
+    Laplace prior (scale :math:`b`) and the Gaussian prior (scale
+    :math:`\tau`), columns the log-prior, the Gaussian log-likelihood with
+    noise :math:`\sigma` and their sum, the log-posterior
+    (:func:`l1l2.priors.log_posterior_grid`). Each panel draws the contours
+    at :math:`\max - \{0.5, 2, 4.5, 8\}` (for a Gaussian: 1, 2, 3 and 4
+    standard deviations). The posterior panels mark the MAP estimate
+    (:func:`l1l2.priors.map_linear_regression`, exact) and the posterior mean
+    (trapezoidal rule on the grid). The sliders set the prior scale
+    (:math:`b = \tau`) and :math:`\sigma`; every frame is computed here and
+    a slider step only moves lines.
+
+    Parameters
+    ----------
+    scales, noise_stds : sequences of positive float
+        Slider positions of the prior scale and of :math:`\sigma`.
+    initial : dict, optional
+        Starting position (default ``scale=0.4, noise_std=2.0`` when offered).
+    n_grid : int
+        Grid points per axis (at least 21).
+    lim : (float, float)
+        The range of both axes.
+
+    Returns
+    -------
+    InteractiveFigure
+        Parameters ``scale`` and ``noise_std``; also carries ``.X``, ``.y``,
+        ``.maps`` and ``.means``, dicts ``{(prior, scale, noise_std): array([w1, w2])}``.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> fig_i = posterior_explorer(scales=(0.2, 1.6), noise_stds=(1.0, 2.0), n_grid=41)
+    >>> fig_i.n_frames
+    4
+    >>> float(fig_i.maps["laplace", 0.2, 2.0][1])   # the Laplace MAP: w2 exactly 0
+    0.0
+    """
+    from . import plotting, priors
+
+    scales = tuple(check_scalar(v, "scales", low=0, low_inclusive=False) for v in scales)
+    noise_stds = tuple(check_scalar(v, "noise_stds", low=0, low_inclusive=False)
+                       for v in noise_stds)
+    n_grid = check_scalar(n_grid, "n_grid", low=21, integer=True)
+    lo, hi = (check_scalar(v, "lim") for v in lim)
+    if not lo < hi:
+        raise ValueError(f"lim must be increasing, got {lim!r}")
+    X, y = prior_posterior_data()
+    g = np.linspace(lo, hi, n_grid)
+    deltas = (0.5, 2.0, 4.5, 8.0)
+    prior_names = ("laplace", "gaussian")
+    curves, maps, means = {}, {}, {}
+    for pr in prior_names:
+        for s in scales:
+            for sd in noise_stds:
+                grid = priors.log_posterior_grid(X, y, g, g, prior=pr, scale=s, noise_std=sd)
+                for col, z in enumerate((grid.log_prior, grid.log_likelihood,
+                                         grid.log_posterior)):
+                    top = float(z.max())
+                    curves[pr, col, s, sd] = [_contour_xy(g, g, z, top - dl) for dl in deltas]
+                maps[pr, s, sd] = priors.map_linear_regression(
+                    X, y, prior=pr, scale=s, noise_std=sd, fit_intercept=False).coef
+                means[pr, s, sd] = grid.mean()
+    w_ls = np.linalg.lstsq(X, y, rcond=None)[0]
+
+    fig, axes = plotting.new_figure(3, 2, width=8.4, height=5.8, sharex=True, sharey=True)
+    titles = ("log-prior", "log-likelihood", "log-posterior")
+    widths = (2.0, 1.5, 1.1, 0.8)
+    lines = {}
+    for row, pr in enumerate(prior_names):
+        color = plotting.color_of("l1" if pr == "laplace" else "l2")
+        for col in range(3):
+            ax = axes[row, col]
+            c = plotting.color_of("data") if col == 1 else color
+            for k, lw in enumerate(widths):
+                (lines[pr, col, k],) = ax.plot([], [], color=c, lw=lw)
+            ax.axhline(0.0, color="#bbbbbb", lw=0.7, zorder=0)
+            ax.axvline(0.0, color="#bbbbbb", lw=0.7, zorder=0)
+            ax.set(xlim=(lo, hi), ylim=(lo, hi), aspect="equal")
+            if row == 0:
+                ax.set_title(titles[col], fontsize=10)
+            if row == 1:
+                ax.set_xlabel("$w_1$")
+        axes[row, 1].plot([w_ls[0]], [w_ls[1]], "s", color="black", ms=5,
+                          label="least squares")
+        (lines[pr, "map"],) = axes[row, 2].plot([], [], "x", color="black", ms=9, mew=2.2,
+                                                label="MAP")
+        (lines[pr, "mean"],) = axes[row, 2].plot([], [], "o", mfc="white", mec="black",
+                                                 ms=7, mew=1.6, label="posterior mean")
+        name = "Laplace prior" if pr == "laplace" else "Gaussian prior"
+        axes[row, 0].set_ylabel(f"{name}\n$w_2$")
+    axes[0, 2].legend(loc="upper left", fontsize=8, framealpha=0.9)
+    axes[0, 1].legend(loc="upper left", fontsize=8, framealpha=0.9)
+    text = fig.suptitle(" ", fontsize=10)
+
+    def update(scale, noise_std):
+        for pr in prior_names:
+            for col in range(3):
+                for k, (xs, ys) in enumerate(curves[pr, col, scale, noise_std]):
+                    lines[pr, col, k].set_data(xs, ys)
+            m, mu = maps[pr, scale, noise_std], means[pr, scale, noise_std]
+            lines[pr, "map"].set_data([m[0]], [m[1]])
+            lines[pr, "mean"].set_data([mu[0]], [mu[1]])
+        m, mu = maps["laplace", scale, noise_std], means["laplace", scale, noise_std]
+        text.set_text(f"b = τ = {scale:g}, σ = {noise_std:g}.   Laplace: MAP w₂ = {m[1]:.3g}, "
+                      f"posterior mean w₂ = {mu[1]:.3g}")
+
+    if initial is None:
+        initial = {}
+        for name, values, value in (("scale", scales, 0.4), ("noise_std", noise_stds, 2.0)):
+            if value in values:
+                initial[name] = value
+    fig_i = interactive_figure(
+        fig, update, {"scale": scales, "noise_std": noise_stds}, initial=initial,
+        labels={"scale": "prior scale b = τ", "noise_std": "noise σ"},
+        formats={"scale": "{:g}", "noise_std": "{:g}"},
+        animated=[*lines.values(), text], colors=16, dpi=72,
+        alt=("Six panels in two rows, all with axes w1 and w2 from -1 to 2. Top row, Laplace "
+             "prior, in blue: the log-prior's contours are nested diamonds centred at the "
+             "origin; the grey log-likelihood contours are tilted ellipses around the "
+             "least-squares point (a black square) near w1 = 1.2, w2 = 0.3; the log-posterior "
+             "contours are their sum, ellipses pulled towards the origin and flattened with a "
+             "crease along the w1 axis, with the MAP (a cross) on that axis, w2 exactly 0, "
+             "and the posterior mean (a circle) off it. Bottom row, Gaussian prior, in "
+             "vermillion: circles for the prior, the same ellipses, and smooth ellipses for "
+             "the posterior whose MAP and mean coincide. A line of text gives the Laplace "
+             "MAP and posterior mean of w2. The sliders change the prior scale and the noise "
+             "level: a smaller prior scale or a larger noise pulls the posterior further "
+             "towards the origin."),
+    )
+    fig_i.X, fig_i.y, fig_i.maps, fig_i.means = X, y, maps, means
     return fig_i
