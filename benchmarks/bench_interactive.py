@@ -133,7 +133,10 @@ def rebuild_times(rebuild, fig_i, repeats: int = 1) -> list[float]:
 
 def run() -> list[dict]:
     rows = []
-    for name, (builder, rebuild) in FIGURES.items():
+    def chapter(item):  # "ch. 10 ..." after "ch. 9 ..."
+        return int(item[0].split()[1])
+
+    for name, (builder, rebuild) in sorted(FIGURES.items(), key=chapter):
         fig_i = builder()
         fig_i.step(**fig_i.values)  # warm-up: caches the background
         ours = statistics.median(step_times(fig_i))
