@@ -69,6 +69,7 @@ from .exceptions import ConvergenceWarning
 
 __all__ = [
     "Fit",
+    "iterations_to_tolerance",
     "ridge",
     "ols",
     "lasso",
@@ -2149,3 +2150,55 @@ def constrained_quadratic_2d(A, center, p, t):
 
 
 # -- chapter 10 additions --
+
+
+def iterations_to_tolerance(trajectory, target, tol):
+    r"""The first step after which every iterate stays within ``tol`` of ``target``.
+
+    For iterates :math:`w^{(0)}, \dots, w^{(K)}` (the rows of ``trajectory``)
+    it returns the smallest :math:`k` with
+    :math:`\lVert w^{(j)} - w^\star\rVert_2 \le \text{tol}` for all
+    :math:`j \ge k`, or ``None`` when the last iterate is still outside. An
+    iterate that only passes through the ball (as fixed-step subgradient
+    descent does) does not count.
+
+    Parameters
+    ----------
+    trajectory : array_like, shape (K + 1, ...)
+        The iterates, as returned by :func:`gradient_descent`.
+    target : array_like
+        The optimum :math:`w^\star`, of the shape of one iterate (or a scalar).
+    tol : float
+        Tolerance, ``> 0``.
+
+    Returns
+    -------
+    int or None
+
+    Raises
+    ------
+    ValueError
+        For an empty trajectory, a target of another shape, or ``tol <= 0``.
+
+    Examples
+    --------
+    >>> iterations_to_tolerance([[4.0], [2.0], [0.5], [0.1], [0.05]], 0.0, tol=0.2)
+    3
+    >>> iterations_to_tolerance([[1.0], [-0.1], [0.3]], 0.0, tol=0.2) is None
+    True
+    """
+    traj = as_float_array(trajectory, "trajectory", allow_empty=False)
+    if traj.ndim == 0:
+        raise ValueError("trajectory must have one row per iterate, got a scalar")
+    tgt = as_float_array(target, "target")
+    if tgt.ndim and tgt.shape != traj.shape[1:]:
+        raise ValueError(f"target must have the shape of one iterate {traj.shape[1:]}, "
+                         f"got {tgt.shape}")
+    tol = check_scalar(tol, "tol", low=0, low_inclusive=False)
+    dist = np.linalg.norm((traj - tgt).reshape(len(traj), -1), axis=1)
+    outside = np.flatnonzero(~(dist <= tol))  # NaN counts as outside
+    if outside.size == 0:
+        return 0
+    last = int(outside[-1])
+    return None if last == len(traj) - 1 else last + 1
+
