@@ -842,13 +842,9 @@ def check_soft_threshold(fn, *, quiet=False):
 # chapter 4: bounding boxes
 # --------------------------------------------------------------------------
 def _ref_encode(box, anchor, weights):
-    gw, gh = box[2] - box[0], box[3] - box[1]
-    aw, ah = anchor[2] - anchor[0], anchor[3] - anchor[1]
-    gx, gy = box[0] + gw / 2, box[1] + gh / 2
-    ax, ay = anchor[0] + aw / 2, anchor[1] + ah / 2
-    wx, wy, ww, wh = weights
-    return np.array([wx * (gx - ax) / aw, wy * (gy - ay) / ah,
-                     ww * np.log(gw / aw), wh * np.log(gh / ah)])
+    from .boxes import encode_boxes
+
+    return encode_boxes(box, anchor, weights=weights)
 
 
 def _ref_iou(a, b):
