@@ -18,11 +18,55 @@ Identical script entries are kept once.
 citations ``role="list"`` but each entry ``role="doc-biblioentry"``, which
 is not a list item: screen readers (and axe-core, as a critical violation)
 see a list without items. Entries get ``role="listitem"``.
+
+4. Label bibliography entries the way the text cites them. The text cites
+author-year ("[Huber, 1964]"), while pybtex's styles label the list [1], [2],
+... or [Hub64]. The ``authoryear`` style is pybtex's ``plain`` with labels
+"Huber, 1964", "Loshchilov and Hutter, 2019", "Efron et al., 2004"; two
+entries that would share a label get "a", "b" after the year.
 """
 
+from collections import Counter
+
 from docutils import nodes
+from pybtex.plugin import register_plugin
+from pybtex.style.formatting.plain import Style as PlainStyle
+from pybtex.style.labels import BaseLabelStyle
 
 WIDGET_VIEW_MIME = "application/vnd.jupyter.widget-view+json"
+
+
+def _author_year(entry) -> str:
+    persons = entry.persons.get("author") or entry.persons.get("editor") or []
+    last = [" ".join(p.last_names).replace("{", "").replace("}", "") for p in persons]
+    if not last:
+        names = entry.fields.get("organization", entry.fields.get("title", "Anon."))
+    elif len(last) == 1:
+        names = last[0]
+    elif len(last) == 2:
+        names = f"{last[0]} and {last[1]}"
+    else:
+        names = f"{last[0]} et al."
+    return f"{names}, {entry.fields.get('year', 'n.d.')}"
+
+
+class AuthorYearLabelStyle(BaseLabelStyle):
+    def format_labels(self, sorted_entries):
+        sorted_entries = list(sorted_entries)
+        labels = [_author_year(e) for e in sorted_entries]
+        counts, seen = Counter(labels), Counter()
+        for label in labels:
+            if counts[label] > 1:
+                seen[label] += 1
+                label = label + "abcdefghijklmnopqrstuvwxyz"[seen[label] - 1]
+            yield label
+
+
+class AuthorYearStyle(PlainStyle):
+    default_label_style = AuthorYearLabelStyle
+
+
+register_plugin("pybtex.style.formatting", "authoryear", AuthorYearStyle)
 
 
 def drop_unused_widget_js(app, doctree, docname):
