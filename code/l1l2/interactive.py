@@ -1223,8 +1223,8 @@ def elastic_net_explorer(*, l1_ratios=None, alphas=None, initial=None, n_samples
     title = ax_path.set_title(" ")
     ax_path.legend(loc="upper right", ncols=2, fontsize=9)
     pos = np.arange(5)
-    bars = ax_bar.bar(pos, coefs[r0, alphas[0]], color=colors, edgecolor="black", width=0.6,
-                      label=r"elastic net, chosen $\rho$")
+    bars = ax_bar.bar(pos, coefs[r0, alphas[0]], color=plotting.color_of("elastic_net"),
+                      edgecolor="black", width=0.6, label=r"elastic net, chosen $\rho$")
     (dots,) = ax_bar.plot(pos, lasso_at[alphas[0]], "o", mfc="none", mec=plotting.color_of("l1"),
                           mew=2, ms=9, ls="none", label=r"lasso ($\rho = 1$)")
     ax_bar.axhline(0.0, color="#888888", lw=0.8)
@@ -1259,7 +1259,7 @@ def elastic_net_explorer(*, l1_ratios=None, alphas=None, initial=None, n_samples
              "at the chosen lambda; x1 and x2, a strongly correlated pair, are black solid "
              "and black dashed. With rho = 1 (the lasso) only x1 leaves zero over a wide "
              "range of lambda; as rho decreases the two black paths run together. Right: "
-             "bars of the five coefficients at the chosen rho and lambda, with the lasso's "
+             "orange bars of the five coefficients at the chosen rho and lambda, with the lasso's "
              "values at the same lambda as blue circles, and a text giving w1, w2 and the "
              "number of non-zero coefficients."),
     )
@@ -1358,7 +1358,7 @@ def adam_decay_explorer(*, weight_decays=(0.0, 0.01, 0.03, 0.1, 0.3, 1.0),
     floor = 1e-5
     fig, axes = plotting.new_figure(2, width=8.6, height=3.7, sharey=True)
     styles = [(plotting.OKABE_ITO["sky_blue"], ":"), ("black", "-"),
-              (plotting.OKABE_ITO["orange"], "-.")]
+              (plotting.color_of("data"), "-.")]
     lines = {}
     for ax, opt, title in ((axes[0], "adam", r"Adam, L2 penalty ($\lambda w$ in the gradient)"),
                            (axes[1], "adamw", "AdamW, decoupled weight decay")):
@@ -1366,7 +1366,7 @@ def adam_decay_explorer(*, weight_decays=(0.0, 0.01, 0.03, 0.1, 0.3, 1.0),
             (lines[opt, j],) = ax.plot(k, np.ones(k.size), color=color, ls=ls, lw=2,
                                        label=f"weight {j + 1}, gradient size $s$ = {scales[j]:g}")
         (lines[opt, "sgd"],) = ax.plot(k, np.ones(k.size), color=plotting.color_of("l2"),
-                                       ls=(0, (4, 3)), lw=1.5,
+                                       ls=(0, (4, 3)), lw=1.5, zorder=4,
                                        label=r"SGD weight decay, $(1-\eta\lambda)^k$")
         ax.set(yscale="log", ylim=(floor, 2.0), xlim=(0, n_steps), xlabel=r"step $k$",
                title=title)
