@@ -122,3 +122,25 @@ def test_color_of_junk(name):
         assert "name" in str(exc)
     else:
         assert color in plotting.COLORS.values()
+
+
+def test_power_of_ten_markdown_exact_cases():
+    assert plotting.power_of_ten_markdown(3.9e7) == r"$3.9 \times 10^{7}$"
+    assert plotting.power_of_ten_markdown(1e-8) == r"$10^{-8}$"
+    assert plotting.power_of_ten_markdown(-1e3) == r"$-10^{3}$"
+    assert plotting.power_of_ten_markdown(6.38e8, digits=3) == r"$6.38 \times 10^{8}$"
+    # rounding the mantissa can carry into the exponent
+    assert plotting.power_of_ten_markdown(9.99e5) == r"$10^{6}$"
+    assert plotting.power_of_ten_markdown(np.float64(2.5e-3)) == r"$2.5 \times 10^{-3}$"
+
+
+@pytest.mark.parametrize("bad, name", [(0.0, "x"), (np.inf, "x"), (np.nan, "x"), ("1e3", "x")])
+def test_power_of_ten_markdown_rejects_bad_x(bad, name):
+    with pytest.raises(ValueError, match=name):
+        plotting.power_of_ten_markdown(bad)
+
+
+@pytest.mark.parametrize("digits", [0, 1.5, -2])
+def test_power_of_ten_markdown_rejects_bad_digits(digits):
+    with pytest.raises(ValueError, match="digits"):
+        plotting.power_of_ten_markdown(1.0, digits=digits)

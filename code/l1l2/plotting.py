@@ -43,6 +43,7 @@ __all__ = [
     "plot_contours_with_ball",
     "lp_ball_boundary",
     "figure_to_png",
+    "power_of_ten_markdown",
 ]
 
 #: The Okabe–Ito palette (Okabe & Ito 2008), by name.
@@ -353,3 +354,41 @@ def figure_to_png(fig, *, dpi: float | None = None) -> bytes:
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": None})
     return buf.getvalue()
+
+
+def power_of_ten_markdown(x, digits: int = 2) -> str:
+    r"""Write a number in scientific notation for the prose, as inline math.
+
+    :math:`x = m \times 10^e` is written ``$m \times 10^{e}$`` with ``digits``
+    significant digits in the mantissa :math:`m`, or ``$10^{e}$`` when
+    :math:`m = 1`, so that glued results read "below :math:`10^{-8}`" rather
+    than "below 1e-08". Glue the string as Markdown
+    (``glue(name, IPython.display.Markdown(s))``) and cite it with
+    ``{glue:md}`name```.
+
+    Parameters
+    ----------
+    x : float
+        A finite non-zero number.
+    digits : int
+        Significant digits of the mantissa, at least 1.
+
+    Examples
+    --------
+    >>> power_of_ten_markdown(3.9e7)
+    '$3.9 \\times 10^{7}$'
+    >>> power_of_ten_markdown(1e-8)
+    '$10^{-8}$'
+    >>> power_of_ten_markdown(-0.000123, digits=3)
+    '$-1.23 \\times 10^{-4}$'
+    """
+    x = check_scalar(x, "x")
+    if x == 0:
+        raise ValueError("x must be non-zero: zero has no power of ten")
+    digits = check_scalar(digits, "digits", low=1, integer=True)
+    mantissa, exponent = f"{x:.{digits - 1}e}".split("e")
+    exponent = int(exponent)
+    mantissa = mantissa.rstrip("0").rstrip(".") if "." in mantissa else mantissa
+    if mantissa in ("1", "-1"):
+        return f"${mantissa[:-1]}10^{{{exponent}}}$"
+    return f"${mantissa} \\times 10^{{{exponent}}}$"
