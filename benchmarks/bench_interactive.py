@@ -83,6 +83,12 @@ FIGURES = {
             ps=_two(f.params["p"], v["p"]), angles=_two(f.params["angle"], v["angle"]),
             budgets=_two(f.params["t"], v["t"]), initial=v),
     ),
+    "ch. 9 kink_explorer": (
+        interactive.kink_explorer,
+        lambda f, v: interactive.kink_explorer(
+            lams=_two(f.params["lam"], v["lam"]), slopes=_two(f.params["slope"], v["slope"]),
+            initial=v),
+    ),
     "ch. 8 adam_decay_explorer": (
         interactive.adam_decay_explorer,
         lambda f, v: interactive.adam_decay_explorer(

@@ -118,6 +118,44 @@ def test_loss_explorer_moves_its_curves():
     assert not np.allclose(small, line.get_ydata())
 
 
+def test_kink_explorer_minimum_sits_at_zero_iff_the_kink_absorbs_the_slope():
+    fig_i = interactive.kink_explorer()
+    assert fig_i.n_frames == 15 and fig_i.values == {"lam": 1.0, "slope": -0.5}
+    for (lam, slope), m in fig_i.minimizers.items():
+        # the L1 minimizer is 0 iff |L'(0)| <= lambda; the squared one iff L'(0) = 0
+        assert (m["l1"] == 0.0) == (abs(slope) <= lam)
+        assert (m["l2"] == 0.0) == (slope == 0.0)
+        fig_i.set(lam=lam, slope=slope)
+        ax_f, ax_d = fig_i.fig.axes
+        curve = next(ln for ln in ax_f.lines if ln.get_label().endswith(r"\lambda|w|$"))
+        x, f = np.asarray(curve.get_xdata()), np.asarray(curve.get_ydata())
+        assert x[np.argmin(f)] == pytest.approx(m["l1"], abs=0.01)
+        segment = np.asarray(fig_i.animated[-2].get_ydata())
+        assert np.allclose(segment, [slope - lam, slope + lam])  # L'(0) + [-lam, lam]
+        held = "at 0" if abs(slope) <= lam else "off 0"
+        assert ax_f.get_title().endswith(held)
+    html = fig_i.static_html()
+    assert len(frames_of(html)["frames"]) == 15 and len(html) < 200_000
+    assert 'alt="Two panels' in html
+    plt.close(fig_i.fig)
+
+
+def test_kink_explorer_rejects_bad_sliders():
+    with pytest.raises(ValueError, match="lams"):
+        interactive.kink_explorer(lams=(0.0, 1.0))
+    with pytest.raises(ValueError, match="w_range"):
+        interactive.kink_explorer(w_range=(0.5, 2.0))
+
+
+def test_loss_explorer_starts_where_huber_and_smooth_l1_differ():
+    # at beta = delta = 1 Huber equals smooth L1 and hides under it; at 0.5 it is half of it
+    fig_i = interactive.loss_explorer()
+    assert fig_i.values == {"beta": 0.5}
+    sl1_loss, _, huber_loss, _ = (np.array(a.get_ydata()) for a in fig_i.animated[:4])
+    assert np.allclose(huber_loss, 0.5 * sl1_loss)
+    assert not np.allclose(huber_loss, sl1_loss)
+
+
 @pytest.mark.parametrize(
     ("kwargs", "match"),
     [

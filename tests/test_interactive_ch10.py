@@ -34,7 +34,7 @@ def test_setting_values_changes_the_artists(fig_i):
     fig_i.set(scale=0.2, noise_std=3.0)
     map_marker = [ln for ln in ax_post.lines if ln.get_label() == "MAP"][0]
     assert np.allclose(map_marker.get_xydata()[0], fig_i.maps["laplace", 0.2, 3.0])
-    assert "σ = 3" in fig_i.fig._suptitle.get_text()
+    assert "MAP $w_2$ = 0," in fig_i.fig._suptitle.get_text()
 
 
 def test_laplace_map_is_sparse_but_its_mean_is_not(fig_i):
@@ -60,6 +60,7 @@ def test_default_figure_fits_the_frame_budget():
     fig = interactive.posterior_explorer(n_grid=41)
     assert fig.n_frames == 20 <= interactive.DEFAULT_MAX_FRAMES
     assert fig.values == {"scale": 0.4, "noise_std": 2.0}
+    assert fig.fig.get_size_inches()[0] * fig.dpi >= 700  # legible: about the page's width
 
 
 def test_bad_arguments():

@@ -60,6 +60,13 @@ def test_default_figure_fits_the_frame_budget():
     assert fig_i.values == {"lr": 0.4, "start": 9.7, "beta": 1.0}
 
 
+def test_start_slider_uses_the_books_iterate_notation():
+    # w_0 is the intercept in the notation; the start is the iterate w^(0)
+    labels = interactive.gd_explorer(lrs=(0.4, 1.1), starts=(3.0, 10.0),
+                                     betas=(0.5, 1.0)).labels
+    assert labels["start"] == "start w⁽⁰⁾"
+
+
 @pytest.mark.parametrize(("kwargs", "match"), [
     ({"data": [0.0, 1.0, 5.0]}, "symmetric"),
     ({"lrs": (0.1, -0.2)}, "lrs"),

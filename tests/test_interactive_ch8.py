@@ -61,6 +61,19 @@ def test_default_figure_fits_the_frame_budget():
     assert fig_i.values == {"weight_decay": 0.1, "lr": 0.01}
 
 
+def test_frames_read_on_a_phone():
+    # a phone shows a frame about 340 px wide: a narrow figure, the two panels
+    # stacked, and no text below 12 pt
+    from matplotlib.text import Text
+
+    fig = small().fig
+    assert fig.get_size_inches()[0] * fig.dpi <= 600
+    top, bottom = fig.axes[:2]
+    assert top.get_position().y0 > bottom.get_position().y1
+    texts = [t for t in fig.findobj(Text) if t.get_text().strip()]
+    assert min(t.get_fontsize() for t in texts) >= 12
+
+
 @pytest.mark.parametrize(("kwargs", "match"), [
     ({"weight_decays": (0.0, -0.1)}, "weight_decays"),
     ({"lrs": (0.0, 0.1)}, "lrs"),

@@ -38,7 +38,7 @@ def test_setting_values_changes_the_artists(fig_i):
     assert not np.allclose(touch.get_xydata(), xy_touch)
     fig_i.set(p=2.0)
     assert np.linalg.norm([sol.get_xdata()[0], sol.get_ydata()[0]]) == pytest.approx(1.0)
-    assert "p = 2" in ax.title.get_text()
+    assert "q = 2" in ax.title.get_text()
     fig_i.set(p=interactive.P_INF, t=0.5)
     assert "∞" in ax.title.get_text()
 
@@ -73,6 +73,11 @@ def test_default_figure_fits_the_frame_budget():
     fig = interactive.lp_ball_explorer()
     assert fig.n_frames == 60 <= interactive.DEFAULT_MAX_FRAMES
     assert fig.values == {"p": 1.0, "angle": 10.0, "t": 1.0}
+    assert fig.labels["p"] == "q"  # the exponent is q; p is the number of features
+    # legible on the page, and the chapter (with its kink figure) under its 1 MB budget
+    width = fig.fig.get_size_inches()[0] * fig.dpi
+    assert width >= 380
+    assert len(fig.static_html()) < 600_000
 
 
 def test_bad_sliders_raise():

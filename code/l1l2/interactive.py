@@ -56,7 +56,7 @@ __all__ = ["InteractiveFigure", "interactive_figure", "DEFAULT_MAX_FRAMES", "los
            "gd_explorer", "drag_point_explorer", "box_beta_explorer", "overfit_explorer",
            "adam_decay_explorer",
            "correlated_pair_data", "elastic_net_explorer",
-           "ridge_shrinkage_explorer", "lp_ball_explorer", "P_INF",
+           "ridge_shrinkage_explorer", "lp_ball_explorer", "P_INF", "kink_explorer",
            "prior_posterior_data", "posterior_explorer"]
 
 #: Upper bound on the number of precomputed frames of one static figure.
@@ -398,8 +398,9 @@ def loss_explorer(*, betas=None, initial=None, r_max: float = 3.0, n_points: int
         Slider positions for β = δ (default: 18 values from 0.05 to 5,
         denser near 0 where the curves change fastest).
     initial : dict, optional
-        Starting position, e.g. ``{"beta": 0.5}`` (default: β = 1 when
-        offered, PyTorch's default).
+        Starting position, e.g. ``{"beta": 2.0}`` (default: β = 0.5 when
+        offered, where Huber is half of smooth L1 and both curves show; at
+        PyTorch's default β = 1 the two coincide).
     r_max : float
         The residual axis runs over ``[-r_max, r_max]``.
     n_points : int
@@ -465,7 +466,7 @@ def loss_explorer(*, betas=None, initial=None, r_max: float = 3.0, n_points: int
 
     return interactive_figure(
         fig, update, {"beta": betas},
-        initial=initial if initial is not None else ({"beta": 1.0} if 1.0 in betas else None),
+        initial=initial if initial is not None else ({"beta": 0.5} if 0.5 in betas else None),
         labels={"beta": "β = δ"}, formats={"beta": "{:.2g}"},
         animated=[*moving.values(), *marks],
         alt=("Two panels over the residual r from -3 to 3. Left: the L1 loss (a V), the "
@@ -490,8 +491,8 @@ def gd_explorer(*, data=GD_DATA, lrs=(0.1, 0.4, 0.9, 1.1), starts=(0.537, 9.7, 5
 
     The objective is the mean loss :math:`\mathcal L(w) = \frac1n\sum_i \ell(w - x_i)`
     over the sample ``data``, minimized by
-    :math:`w_{k+1} = w_k - \eta\,\mathcal L'(w_k)` from :math:`w_0` (the
-    start), for L1, L2 and smooth L1 with threshold β. Left panel: the
+    :math:`w^{(k+1)} = w^{(k)} - \eta\,\mathcal L'(w^{(k)})` from the start
+    :math:`w^{(0)}`, for L1, L2 and smooth L1 with threshold β. Left panel: the
     iterates :math:`w^{(k)}` (symmetric-log axis, so that both a start at 50
     and oscillations of 0.01 are visible). Right panel: the distance
     :math:`\lvert w^{(k)} - w^\star\rvert` on a log axis.
@@ -503,7 +504,7 @@ def gd_explorer(*, data=GD_DATA, lrs=(0.1, 0.4, 0.9, 1.1), starts=(0.537, 9.7, 5
         every loss has the same minimizer :math:`w^\star = c`.
     lrs, starts, betas : sequences of float
         Slider positions for the learning rate η (``> 0``), the start
-        :math:`w_0` and the threshold β (``> 0``). The product of their
+        :math:`w^{(0)}` and the threshold β (``> 0``). The product of their
         lengths must be at most 64.
     n_steps : int
         Number of gradient steps drawn.
@@ -593,7 +594,7 @@ def gd_explorer(*, data=GD_DATA, lrs=(0.1, 0.4, 0.9, 1.1), starts=(0.537, 9.7, 5
                 initial[name] = value
     return interactive_figure(
         fig, update, {"lr": lrs, "start": starts, "beta": betas}, initial=initial,
-        labels={"lr": "learning rate η", "start": "start w₀", "beta": "β (smooth L1)"},
+        labels={"lr": "learning rate η", "start": "start w⁽⁰⁾", "beta": "β (smooth L1)"},
         formats={"lr": "{:.2g}", "start": "{:.3g}", "beta": "{:.2g}"},
         animated=list(lines.values()), colors=12,
         alt=("Two panels over the step k of gradient descent on a five-point location "
@@ -814,7 +815,11 @@ def box_beta_explorer(*, betas=None, initial=None, n_train: int = 300, n_test: i
     iou_l1 = test_iou(*boxes.fit_linear_regressor(X_tr, t_ann10, loss="l1"), 10.0)
 
     lo, hi = min(betas) / 2, max(betas) * 2
-    edges = np.geomspace(lo, hi, 41)
+    # the histogram reaches down to the 0.5% quantile of the smaller scale's
+    # residuals (a power of ten), so that neither histogram is cut at the left
+    q = float(np.quantile(residuals[min(scales)], 0.005))
+    lo_res = min(lo, 10.0 ** np.floor(np.log10(q))) if q > 0 else lo
+    edges = np.geomspace(lo_res, hi, int(round(10 * np.log10(hi / lo_res))) + 1)
     hist = {s: np.histogram(residuals[s], bins=edges)[0] / residuals[s].size
             for s in scales}
     fig, (ax_res, ax_iou) = plotting.new_figure(2, width=8.5, height=3.9)
@@ -822,7 +827,8 @@ def box_beta_explorer(*, betas=None, initial=None, n_train: int = 300, n_test: i
     grey = plotting.color_of("data")
     stairs = ax_res.stairs(hist[10.0], edges, fill=True, color=grey, alpha=0.6,
                            label=r"training residuals $|r|$")
-    ax_res.set(xscale="log", xlim=(lo, hi), ylim=(0, 1.45 * max(h.max() for h in hist.values())),
+    ax_res.set(xscale="log", xlim=(lo_res, hi),
+               ylim=(0, 1.45 * max(h.max() for h in hist.values())),
                xlabel=r"$|r|$, residual in target units (log scale)",
                ylabel="share of residuals per bin")
     beta_line = ax_res.axvline(1.0, color=green, lw=2, ls="-.", label=r"$\beta$")
@@ -938,17 +944,19 @@ def overfit_explorer(*, degrees=(1, 2, 3, 5, 7, 9, 12, 15),
             fits[d, a] = F_grid @ fit.coef + fit.intercept
             train_mse[d, a], val_mse[d, a] = float(t), float(v)
 
-    fig, (ax_fit, ax_cv) = plotting.new_figure(2, width=8.6, height=3.5)
+    # Sized for phones too: default font sizes at 90 dpi in a 7.2-inch-wide
+    # figure, short titles, one legend below the panels where it hides no data
+    fig, (ax_fit, ax_cv) = plotting.new_figure(2, width=7.2, height=4.0)
     red = plotting.color_of("l2")
     ax_fit.plot(grid, data.truth(grid), color=plotting.color_of("truth"), lw=1.5,
                 label=r"truth $\sin(2\pi x)$")
-    ax_fit.plot(x_tr, y_tr, "o", color=plotting.color_of("data"), ms=5, label="training")
+    ax_fit.plot(x_tr, y_tr, "o", color=plotting.color_of("data"), ms=5,
+                label="training points")
     ax_fit.plot(x_va, y_va, "s", color=plotting.color_of("outlier"), ms=5, mfc="none",
-                mew=1.5, label="validation")
+                mew=1.5, label="validation points")
     (fit_line,) = ax_fit.plot(grid, fits[degrees[0], alphas[0]], color=red, lw=2,
                               label="ridge fit")
     ax_fit.set(xlim=(0, 1), ylim=(-2.2, 2.2), xlabel="input $x$", ylabel="target $y$")
-    ax_fit.legend(loc="lower left", fontsize=8, ncols=2)
     top = max(max(c[1].max() for c in curves.values()), 1.0)
     bottom = min(min(c[0].min() for c in curves.values()), 0.01)
     (tr_line,) = ax_cv.plot(fine, curves[degrees[0]][0], color=plotting.color_of("data"),
@@ -957,12 +965,13 @@ def overfit_explorer(*, degrees=(1, 2, 3, 5, 7, 9, 12, 15),
                             label="validation MSE")
     (tr_mark,) = ax_cv.plot([alphas[0]], [1.0], "o", color=plotting.color_of("data"), ms=7)
     (va_mark,) = ax_cv.plot([alphas[0]], [1.0], "s", color=red, ms=7)
-    text = ax_cv.set_title("degree 0, λ = 0e+00: training MSE 0.000, validation 0.000",
-                           fontsize=9)  # a placeholder of the right size for the layout
+    text = ax_cv.set_title("degree 00, λ = 0e+00\nMSE: training 0.0000, validation 0.000",
+                           fontsize=11)  # a placeholder of the right size for the layout
     ax_cv.set(xscale="log", yscale="log", xlim=(fine[0], fine[-1]),
               ylim=(bottom / 2, top * 3), xlabel=r"ridge strength $\lambda$ (log scale)",
               ylabel="mean squared error (log scale)")
-    ax_cv.legend(loc="lower right", fontsize=8)
+    fig.legend(handles=[*ax_fit.lines, tr_line, va_line], loc="outside lower center",
+               ncols=3)
 
     def update(degree, alpha):
         fit_line.set_ydata(fits[degree, alpha])
@@ -970,8 +979,9 @@ def overfit_explorer(*, degrees=(1, 2, 3, 5, 7, 9, 12, 15),
         va_line.set_ydata(curves[degree][1])
         tr_mark.set_data([alpha], [train_mse[degree, alpha]])
         va_mark.set_data([alpha], [val_mse[degree, alpha]])
-        text.set_text(f"degree {degree}, λ = {alpha:.0e}: training MSE "
-                      f"{train_mse[degree, alpha]:.3f}, validation {val_mse[degree, alpha]:.3f}")
+        text.set_text(f"degree {degree}, λ = {alpha:.0e}\nMSE: training "
+                      f"{train_mse[degree, alpha]:.2g}, validation "
+                      f"{val_mse[degree, alpha]:.2g}")
 
     if initial is None:
         initial = {"degree": max(degrees), "alpha": min(alphas)}
@@ -979,7 +989,7 @@ def overfit_explorer(*, degrees=(1, 2, 3, 5, 7, 9, 12, 15),
         fig, update, {"degree": degrees, "alpha": alphas}, initial=initial,
         labels={"degree": "degree", "alpha": "λ"},
         formats={"degree": "{:d}", "alpha": "{:.0e}"},
-        animated=[fit_line, tr_line, va_line, tr_mark, va_mark, text], colors=16, dpi=80,
+        animated=[fit_line, tr_line, va_line, tr_mark, va_mark, text], colors=16, dpi=90,
         alt=("Two panels. Left: grey training points and orange validation squares around "
              "the black curve sin(2 pi x) on x from 0 to 1, and a vermillion polynomial fit; "
              "at high degree and tiny lambda the fit passes through the training points and "
@@ -1278,10 +1288,10 @@ def adam_decay_explorer(*, weight_decays=(0.0, 0.01, 0.03, 0.1, 0.3, 1.0),
     Three weights start at 1. The loss gradient of weight :math:`j` averages
     to zero but flips sign at every step with size :math:`s_j`, a stylized
     minibatch noise, :math:`g_j^{(k)} = s_j(-1)^k`: the data pull no weight
-    anywhere, so only the regularization moves them towards 0. Left panel:
+    anywhere, so only the regularization moves them towards 0. Top panel:
     :func:`l1l2.solvers.adam_step` with ``weight_decay`` :math:`\lambda` (an L2
     term :math:`\lambda w` added to the gradient, ``torch.optim.Adam``);
-    right panel: :func:`l1l2.solvers.adamw_step` (decoupled decay,
+    bottom panel: :func:`l1l2.solvers.adamw_step` (decoupled decay,
     ``torch.optim.AdamW``). Both panels show :math:`\lvert w_j^{(k)}\rvert`
     on a log axis, with SGD's decay :math:`(1 - \eta\lambda)^k` for reference.
     Under AdamW the three weights decay alike; under Adam the decay of weight
@@ -1356,24 +1366,30 @@ def adam_decay_explorer(*, weight_decays=(0.0, 0.01, 0.03, 0.1, 0.3, 1.0),
             runs["adamw", wd, lr] = run(adamw_step, wd, lr)
 
     floor = 1e-5
-    fig, axes = plotting.new_figure(2, width=8.6, height=3.7, sharey=True)
+    # Two panels stacked, not side by side, and few words in large type: on a
+    # phone the frame is shown about 340 px wide, so each panel gets the full width.
+    fig, axes = plotting.new_figure(1, 2, width=6.0, height=5.8, sharex=True, sharey=True)
     styles = [(plotting.OKABE_ITO["sky_blue"], ":"), ("black", "-"),
               (plotting.color_of("data"), "-.")]
     lines = {}
-    for ax, opt, title in ((axes[0], "adam", r"Adam, L2 penalty ($\lambda w$ in the gradient)"),
-                           (axes[1], "adamw", "AdamW, decoupled weight decay")):
+    for ax, opt, title in ((axes[0], "adam", r"Adam + L2 penalty"),
+                           (axes[1], "adamw", "AdamW (decoupled decay)")):
         for j, (color, ls) in enumerate(styles):
-            (lines[opt, j],) = ax.plot(k, np.ones(k.size), color=color, ls=ls, lw=2,
-                                       label=f"weight {j + 1}, gradient size $s$ = {scales[j]:g}")
+            (lines[opt, j],) = ax.plot(k, np.ones(k.size), color=color, ls=ls, lw=2.4,
+                                       label=f"$w_{j + 1}$, $s_{j + 1}$ = {scales[j]:g}")
         (lines[opt, "sgd"],) = ax.plot(k, np.ones(k.size), color=plotting.color_of("l2"),
-                                       ls=(0, (4, 3)), lw=1.5, zorder=4,
-                                       label=r"SGD weight decay, $(1-\eta\lambda)^k$")
-        ax.set(yscale="log", ylim=(floor, 2.0), xlim=(0, n_steps), xlabel=r"step $k$",
-               title=title)
-        ax.title.set_fontsize(10)
-    axes[0].set_ylabel(r"$|w_j^{(k)}|$ (log scale)")
+                                       ls=(0, (4, 3)), lw=1.8, zorder=4,
+                                       label=r"SGD, $(1-\eta\lambda)^k$")
+        ax.set(yscale="log", ylim=(floor, 2.0), xlim=(0, n_steps))
+        ax.set_yticks([1e-4, 1e-2, 1.0])
+        ax.set_yticks([], minor=True)
+        ax.set_title(title, fontsize=14)
+        ax.set_ylabel(r"$|w_j^{(k)}|$", fontsize=14)
+        ax.tick_params(labelsize=13)
+    axes[1].set_xlabel(r"step $k$", fontsize=14)
     fig.legend(handles=[lines["adam", j] for j in range(3)] + [lines["adam", "sgd"]],
-               loc="outside lower center", ncols=2, frameon=False, fontsize=9)
+               loc="outside lower center", ncols=2, frameon=False, fontsize=13,
+               handlelength=2.4, columnspacing=1.2)
 
     def update(weight_decay, lr):
         ref = (1.0 - lr * weight_decay) ** k
@@ -1393,14 +1409,15 @@ def adam_decay_explorer(*, weight_decays=(0.0, 0.01, 0.03, 0.1, 0.3, 1.0),
         labels={"weight_decay": "weight_decay λ", "lr": "learning rate η"},
         formats={"weight_decay": "{:.3g}", "lr": "{:.3g}"},
         animated=list(lines.values()), colors=16,
-        alt=("Two panels, sharing a log-scaled vertical axis, of the size of three weights "
-             "against the optimizer step, all starting at 1, whose loss gradients flip sign "
-             "every step with sizes 0.01, 1 and 100. A dashed vermillion line shows plain "
-             "weight decay, (1 - lr times lambda) to the power k. Left, Adam with an L2 "
-             "penalty: the weight with the smallest gradients collapses towards 0 within a "
-             "few hundred steps, the weight with gradient size 1 follows the dashed line, and "
-             "the weight with the largest gradients barely decays. Right, AdamW: all three "
-             "weights decay together, close to the dashed line."),
+        alt=("Two panels, one above the other, sharing a log-scaled vertical axis, of the "
+             "size of three weights against the optimizer step, all starting at 1, whose "
+             "loss gradients flip sign every step with sizes 0.01, 1 and 100. A dashed "
+             "vermillion line shows SGD's weight decay, (1 - lr times lambda) to the power "
+             "k. Top, Adam with an L2 penalty: the weight with the smallest gradients "
+             "collapses towards 0 within a few hundred steps, the weight with gradient size "
+             "1 follows the dashed line, and the weight with the largest gradients barely "
+             "decays. Bottom, AdamW: all three weights decay together, close to the dashed "
+             "line."),
     )
     fig_i.runs, fig_i.scales = runs, scales
     return fig_i
@@ -1410,7 +1427,7 @@ def adam_decay_explorer(*, weight_decays=(0.0, 0.01, 0.03, 0.1, 0.3, 1.0),
 
 
 class _Infinity(float):
-    """A finite stand-in for p = infinity on a slider, displayed as "∞"."""
+    """A finite stand-in for q = infinity on a slider, displayed as "∞"."""
 
     def __new__(cls):
         return super().__new__(cls, 1e300)
@@ -1422,7 +1439,7 @@ class _Infinity(float):
         return "inf"
 
 
-#: The value of the p slider of :func:`lp_ball_explorer` that means p = infinity.
+#: The value of the q slider of :func:`lp_ball_explorer` that means q = infinity.
 P_INF = _Infinity()
 
 
@@ -1432,13 +1449,15 @@ def _p_value(p):
 
 def lp_ball_explorer(*, ps=(0.5, 1.0, 1.5, 2.0, P_INF), angles=(10.0, 45.0, 75.0, 135.0),
                      budgets=(0.5, 1.0, 1.5), radius: float = 2.2, quad_matrix=None,
-                     initial=None, dpi: float = 72, colors: int = 8):
-    r"""Chapter 9's figure: contours of a quadratic loss meet an Lp ball.
+                     initial=None, dpi: float = 90, colors: int = 8):
+    r"""Chapter 9's figure: contours of a quadratic loss meet an :math:`\ell_q` ball.
 
     The loss is :math:`(w - c)^\top A (w - c)` (least squares up to a constant)
     with the unconstrained optimum :math:`c = r(\cos\varphi, \sin\varphi)`;
-    the constraint is :math:`\lVert w\rVert_p \le t`. For every slider
-    position the constrained solution
+    the constraint is :math:`\lVert w\rVert_q \le t`, with
+    :math:`\lVert w\rVert_q = (|w_1|^q + |w_2|^q)^{1/q}` (the book calls the
+    exponent :math:`q`, as :math:`p` is the number of features). For every
+    slider position the constrained solution
     :func:`l1l2.solvers.constrained_quadratic_2d` is precomputed. The figure
     shows the loss's contours, the ball, the solution, the one contour that
     touches the ball there (the level :math:`(w^\star - c)^\top A (w^\star -
@@ -1447,8 +1466,8 @@ def lp_ball_explorer(*, ps=(0.5, 1.0, 1.5, 2.0, P_INF), angles=(10.0, 45.0, 75.0
     Parameters
     ----------
     ps : sequence of float
-        Slider positions of :math:`p` (each > 0); :data:`P_INF` means
-        :math:`p = \infty` (the square).
+        Slider positions of the exponent :math:`q` (each > 0); :data:`P_INF`
+        means :math:`q = \infty` (the square).
     angles : sequence of float
         Directions :math:`\varphi` of the optimum, in degrees.
     budgets : sequence of float
@@ -1459,7 +1478,7 @@ def lp_ball_explorer(*, ps=(0.5, 1.0, 1.5, 2.0, P_INF), angles=(10.0, 45.0, 75.0
         :math:`A` (default ``[[1, 0.6], [0.6, 1]]``: ellipses elongated along
         :math:`(1, -1)`).
     initial : dict, optional
-        Starting position (default: :math:`p = 1`, :math:`\varphi = 10`,
+        Starting position (default: :math:`q = 1`, :math:`\varphi = 10`,
         :math:`t = 1`).
     dpi, colors
         Resolution and palette size of the static frames.
@@ -1467,7 +1486,8 @@ def lp_ball_explorer(*, ps=(0.5, 1.0, 1.5, 2.0, P_INF), angles=(10.0, 45.0, 75.0
     Returns
     -------
     InteractiveFigure
-        Parameters ``p``, ``angle``, ``t``; also carries ``.A``,
+        Parameters ``p`` (the exponent :math:`q`, slider label "q"),
+        ``angle``, ``t``; also carries ``.A``,
         ``.centers`` (``{angle: c}``) and ``.solutions``
         (``{(p, angle, t): w}``).
 
@@ -1501,29 +1521,34 @@ def lp_ball_explorer(*, ps=(0.5, 1.0, 1.5, 2.0, P_INF), angles=(10.0, 45.0, 75.0
     unit = np.stack([np.cos(circle), np.sin(circle)])
     ellipse = evecs @ (unit / np.sqrt(evals)[:, None])  # {u : u'Au = 1}
 
-    fig, ax = plotting.new_figure(width=4.6, height=4.6)
+    fig, ax = plotting.new_figure(width=4.4, height=4.6)
     g = np.linspace(-lim, lim, 161)
     W1, W2 = np.meshgrid(g, g)
     contour_sets = {}
     for a, c in centers.items():
         D1, D2 = W1 - c[0], W2 - c[1]
         Z = A[0, 0] * D1**2 + 2 * A[0, 1] * D1 * D2 + A[1, 1] * D2**2
-        cs = ax.contour(W1, W2, Z, levels=[0.25, 1, 2.25, 4, 6.25, 9, 12.25, 16],
+        cs = ax.contour(W1, W2, Z, levels=[1, 4, 9, 16],
                         colors="#9a9a9a", linewidths=0.8)
         cs.set_visible(False)
         contour_sets[a] = cs
     ax.axhline(0.0, color="#444444", lw=0.8)
     ax.axvline(0.0, color="#444444", lw=0.8)
     (ball,) = ax.fill([0, 1, 0], [0, 0, 1], facecolor="#cccccc", alpha=0.3, lw=2)
-    (touch,) = ax.plot([], [], color="black", lw=1.6, label="the touching contour")
-    (opt,) = ax.plot([], [], "x", color="black", ms=9, mew=2, label="unconstrained optimum")
-    (sol,) = ax.plot([], [], "o", color="black", mfc="white", mew=2, ms=9,
-                     label=r"constrained solution $w^\star$")
-    ax.set(xlim=(-lim, lim), ylim=(-lim, lim), xlabel="$w_1$", ylabel="$w_2$", aspect="equal")
-    ax.legend(loc="upper left", bbox_to_anchor=(0.0, -0.14), ncols=1, fontsize=9,
-              frameon=False)
-    title = ax.set_title(" ", fontsize=10)
-    note = ax.text(0.02, 0.02, " ", transform=ax.transAxes, fontsize=9, va="bottom",
+    (touch,) = ax.plot([], [], color="black", lw=1.6, label="touching contour")
+    (opt,) = ax.plot([], [], "x", color="black", ms=10, mew=2.2, label=r"$\hat w$")
+    (sol,) = ax.plot([], [], "o", color="black", mfc="white", mew=2.2, ms=10,
+                     label=r"$w^\star$")
+    ax.set(xlim=(-lim, lim), ylim=(-lim, lim), aspect="equal", xticks=[-2, 0, 2],
+           yticks=[-2, 0, 2])
+    ax.set_xlabel("$w_1$", fontsize=13)
+    ax.set_ylabel("$w_2$", fontsize=13)
+    ax.tick_params(labelsize=12)
+    ax.grid(False)
+    fig.legend(handles=[opt, sol, touch], loc="outside lower center", ncols=3, fontsize=12,
+               frameon=False, handlelength=1.2, columnspacing=1.0, handletextpad=0.4)
+    title = ax.set_title("q = 1, t = 1", fontsize=14)  # a real text, for the layout
+    note = ax.text(0.03, 0.03, " ", transform=ax.transAxes, fontsize=13, va="bottom",
                    bbox={"facecolor": "white", "edgecolor": "#999999", "alpha": 0.95})
 
     def update(p, angle, t):
@@ -1544,32 +1569,171 @@ def lp_ball_explorer(*, ps=(0.5, 1.0, 1.5, 2.0, P_INF), angles=(10.0, 45.0, 75.0
         touch.set_data(pts[0], pts[1])
         opt.set_data([c[0]], [c[1]])
         sol.set_data([w[0]], [w[1]])
-        title.set_text(f"p = {p:.3g}, budget t = {t:.3g}" if pv != np.inf
-                       else f"p = ∞, budget t = {t:.3g}")
+        title.set_text(f"q = {p:.3g}, t = {t:.3g}")
         zeros = [j + 1 for j in range(2) if w[j] == 0.0]
-        text = f"$w^\\star$ = ({w[0]:.2f}, {w[1]:.2f})\n"
-        text += (f"$w_{zeros[0]}$ = 0 exactly: sparse" if zeros
-                 else "no coordinate is 0: not sparse")
-        note.set_text(text)
+        note.set_text(f"$w_{zeros[0]}^\\star = 0$ exactly" if zeros else "not sparse")
 
     if initial is None:
         initial = {"p": 1.0 if 1.0 in ps else ps[0], "angle": angles[0],
                    "t": 1.0 if 1.0 in budgets else budgets[0]}
     fig_i = interactive_figure(
         fig, update, {"p": ps, "angle": angles, "t": budgets}, initial=initial,
-        labels={"p": "p", "angle": "optimum direction φ (degrees)", "t": "budget t"},
+        labels={"p": "q", "angle": "optimum direction φ (degrees)", "t": "budget t"},
         formats={"p": "{:.3g}", "angle": "{:.0f}", "t": "{:.2g}"},
         animated=[*contour_sets.values(), ball, touch, opt, sol, title, note],
         dpi=dpi, colors=colors,
         alt=("Grey elliptical contours of a two-dimensional quadratic loss around its "
-             "unconstrained optimum, marked by a cross, and a shaded Lp ball centred at the "
-             "origin: a star-like shape for p = 0.5, a diamond for p = 1, a rounded square for "
-             "p = 1.5, a disc for p = 2 and a square for p = infinity. A black ellipse, the "
-             "contour that touches the ball, meets it at the constrained solution, an open "
-             "circle; a box states its coordinates and whether one of them is exactly zero. "
-             "Sliders choose p, the direction of the optimum and the budget t."),
+             "unconstrained optimum w-hat, marked by a cross, and a shaded l_q ball centred "
+             "at the origin: a star-like shape for q = 0.5, a diamond for q = 1, a rounded "
+             "square for q = 1.5, a disc for q = 2 and a square for q = infinity. A black "
+             "ellipse, the contour that touches the ball, meets it at the constrained "
+             "solution w-star, an open circle; a box says which coordinate of it is exactly "
+             "zero, or that none is. Sliders choose q, the direction of the optimum and the "
+             "budget t."),
     )
     fig_i.A, fig_i.centers, fig_i.solutions = A, centers, solutions
+    return fig_i
+
+
+def kink_explorer(*, lams=(0.5, 1.0, 2.0), slopes=(-2.0, -1.5, -1.0, -0.5, 0.0),
+                  initial=None, w_range=(-1.0, 2.5), n_points: int = 701, dpi: float = 80,
+                  colors: int = 16):
+    r"""Chapter 9's kink figure: :math:`\mathcal L(w) + \lambda|w|` against
+    :math:`\mathcal L(w) + \lambda w^2`, with sliders for :math:`\lambda` and
+    :math:`\mathcal L'(0)`.
+
+    The loss of one weight is :math:`\mathcal L(w) = \tfrac12 (w - z)^2` with
+    :math:`z = -\mathcal L'(0)`, so the slope slider moves the loss's minimum.
+    The top panel shows :math:`\mathcal L`, :math:`\mathcal L + \lambda|w|`
+    and :math:`\mathcal L + \lambda w^2` with their minimizers (dots); the
+    bottom panel their derivatives, with the subdifferential
+    :math:`\mathcal L'(0) + [-\lambda, \lambda]` of the kinked objective at 0
+    drawn as a vertical segment. A minimizer is where a derivative crosses 0;
+    the kinked one sits at 0 exactly iff the segment contains 0, that is
+    :math:`|\mathcal L'(0)| \le \lambda`. Every frame is precomputed.
+
+    Parameters
+    ----------
+    lams : sequence of positive float
+        Slider positions of the penalty strength :math:`\lambda`.
+    slopes : sequence of float
+        Slider positions of the loss's slope at 0, :math:`\mathcal L'(0)`.
+    initial : dict, optional
+        Starting position (default ``lam=1.0, slope=-0.5`` when offered).
+    w_range : (float, float)
+        The range of :math:`w` on the horizontal axis.
+    n_points : int
+        Points per curve (at least 11).
+    dpi, colors
+        Resolution and palette size of the static frames.
+
+    Returns
+    -------
+    InteractiveFigure
+        Parameters ``lam`` and ``slope``; also carries ``.minimizers``,
+        ``{(lam, slope): {"loss": z, "l1": S_lam(z), "l2": z / (1 + 2 lam)}}``.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> fig_i = kink_explorer(lams=(0.5, 1.0), slopes=(-1.5, -0.5))
+    >>> fig_i.n_frames
+    4
+    >>> fig_i.minimizers[1.0, -0.5]["l1"], fig_i.minimizers[1.0, -1.5]["l1"]
+    (0.0, 0.5)
+    """
+    from . import penalties, plotting
+
+    lams = tuple(check_scalar(v, "lams", low=0, low_inclusive=False) for v in lams)
+    slopes = tuple(check_scalar(v, "slopes") for v in slopes)
+    n_points = check_scalar(n_points, "n_points", low=11, integer=True)
+    lo, hi = (check_scalar(v, "w_range") for v in w_range)
+    if not lo < 0 < hi:
+        raise ValueError(f"w_range must be increasing and contain 0, got {w_range!r}")
+    w = np.union1d(np.linspace(lo, hi, n_points), [0.0])  # the kink is on the grid
+    minimizers = {}
+    for lam in lams:
+        for s in slopes:
+            z = -s
+            minimizers[lam, s] = {"loss": z, "l1": float(penalties.soft_threshold(z, lam)),
+                                  "l2": z / (1 + 2 * lam)}
+
+    def objectives(lam, s):
+        loss = 0.5 * (w + s) ** 2
+        return {"data": loss, "l1": loss + lam * np.abs(w), "l2": loss + lam * w**2}
+
+    def derivatives(lam, s):
+        grad = w + s
+        kinked = grad + lam * np.sign(w)
+        kinked[w == 0.0] = np.nan  # the subdifferential at 0 is drawn as a segment
+        return {"data": grad, "l1": kinked, "l2": grad + 2 * lam * w}
+
+    fig, (ax_f, ax_d) = plotting.new_figure(1, 2, width=5.6, height=6.0, sharex=True)
+    names = {"data": r"$\mathcal{L}(w)$", "l1": r"$\mathcal{L}(w) + \lambda|w|$",
+             "l2": r"$\mathcal{L}(w) + \lambda w^2$"}
+    curves, dots, ddots = {}, {}, {}
+    for key in ("data", "l2", "l1"):
+        style = {"color": plotting.color_of(key),
+                 "ls": ":" if key == "data" else plotting.LINESTYLES[key], "lw": 2.4}
+        (curves[key, "f"],) = ax_f.plot(w, np.zeros_like(w), label=names[key], **style)
+        (curves[key, "d"],) = ax_d.plot(w, np.zeros_like(w), **style)
+        (dots[key],) = ax_f.plot([], [], "o", color=style["color"], ms=9, zorder=5)
+        (ddots[key],) = ax_d.plot([], [], "o", color=style["color"], ms=9, zorder=5)
+    (segment,) = ax_d.plot([], [], color=plotting.color_of("l1"), lw=5, solid_capstyle="butt")
+    for ax in (ax_f, ax_d):
+        ax.axvline(0.0, color="#999999", lw=0.8, zorder=0)
+        ax.tick_params(labelsize=13)
+    ax_d.axhline(0.0, color="black", lw=1.0, zorder=0)
+    ax_f.set(xlim=(lo, hi), ylim=(0.0, 4.0), yticks=[0, 2, 4])
+    ax_d.set(ylim=(-3.0, 3.0), yticks=[-2, 0, 2], xticks=np.arange(np.ceil(lo), hi + 1e-9))
+    ax_f.set_ylabel("objective", fontsize=14)
+    ax_d.set_ylabel("derivative", fontsize=14)
+    ax_d.set_xlabel("weight $w$", fontsize=14)
+    fig.legend(handles=[curves[k, "f"] for k in ("data", "l1", "l2")],
+               loc="outside lower center", ncols=3, frameon=False, fontsize=13,
+               handlelength=1.6, columnspacing=1.0, handletextpad=0.4)
+    title = ax_f.set_title(r"$|\mathcal{L}'(0)| \leq \lambda$", fontsize=14)  # for the layout
+
+    def update(lam, slope):
+        for key, f in objectives(lam, slope).items():
+            curves[key, "f"].set_ydata(f)
+        for key, d in derivatives(lam, slope).items():
+            curves[key, "d"].set_ydata(d)
+        for key, name in (("data", "loss"), ("l1", "l1"), ("l2", "l2")):
+            m = minimizers[lam, slope][name]
+            value = 0.5 * (m + slope) ** 2 + {"data": 0.0, "l1": lam * abs(m),
+                                               "l2": lam * m**2}[key]
+            dots[key].set_data([m], [value])
+            ddots[key].set_data([m], [0.0])
+        segment.set_data([0.0, 0.0], [slope - lam, slope + lam])
+        at_zero = minimizers[lam, slope]["l1"] == 0.0
+        relation = r"\leq" if abs(slope) <= lam else ">"
+        title.set_text(rf"$|\mathcal{{L}}'(0)| {relation} \lambda$: L1 minimum "
+                       + ("at 0" if at_zero else "off 0"))
+
+    if initial is None:
+        initial = {}
+        for name, values, value in (("lam", lams, 1.0), ("slope", slopes, -0.5)):
+            if value in values:
+                initial[name] = value
+    fig_i = interactive_figure(
+        fig, update, {"lam": lams, "slope": slopes}, initial=initial,
+        labels={"lam": "penalty λ", "slope": "loss slope L′(0)"},
+        formats={"lam": "{:g}", "slope": "{:g}"},
+        animated=[*curves.values(), *dots.values(), *ddots.values(), segment, title],
+        dpi=dpi, colors=colors,
+        alt=("Two panels, one above the other, over the weight w. Top: a dotted grey "
+             "parabola, the loss L of one weight; the solid blue L plus lambda times |w|, "
+             "with a kink at w = 0; the dashed vermillion L plus lambda w squared; a dot "
+             "marks each minimum. Bottom: their derivatives, with the blue curve jumping at "
+             "0 and a thick blue vertical segment there, the subdifferential from L'(0) "
+             "minus lambda to L'(0) plus lambda; each dot sits where a derivative crosses "
+             "zero. While the segment contains zero, the blue minimum stays exactly at 0 "
+             "and the title says so; the vermillion minimum is at 0 only when L'(0) = 0. "
+             "Sliders set lambda and the slope L'(0)."),
+    )
+    fig_i.minimizers = minimizers
     return fig_i
 
 
@@ -1682,9 +1846,10 @@ def posterior_explorer(*, scales=(0.1, 0.2, 0.4, 0.8, 1.6), noise_stds=(1.0, 2.0
                 means[pr, s, sd] = grid.mean()
     w_ls = np.linalg.lstsq(X, y, rcond=None)[0]
 
-    fig, axes = plotting.new_figure(3, 2, width=8.4, height=5.8, sharex=True, sharey=True)
+    fig, axes = plotting.new_figure(3, 2, width=7.6, height=5.9, sharex=True, sharey=True)
     titles = ("log-prior", "log-likelihood", "log-posterior")
-    widths = (2.0, 1.5, 1.1, 0.8)
+    widths = (2.2, 1.7, 1.3, 1.0)
+    ticks = np.arange(np.ceil(lo), np.floor(hi) + 1)  # whole numbers: few labels
     lines = {}
     for row, pr in enumerate(prior_names):
         color = plotting.color_of("l1" if pr == "laplace" else "l2")
@@ -1695,22 +1860,25 @@ def posterior_explorer(*, scales=(0.1, 0.2, 0.4, 0.8, 1.6), noise_stds=(1.0, 2.0
                 (lines[pr, col, k],) = ax.plot([], [], color=c, lw=lw)
             ax.axhline(0.0, color="#bbbbbb", lw=0.7, zorder=0)
             ax.axvline(0.0, color="#bbbbbb", lw=0.7, zorder=0)
-            ax.set(xlim=(lo, hi), ylim=(lo, hi), aspect="equal")
+            ax.set(xlim=(lo, hi), ylim=(lo, hi), aspect="equal", xticks=ticks, yticks=ticks)
+            ax.tick_params(labelsize=12)
+            ax.grid(False)
             if row == 0:
-                ax.set_title(titles[col], fontsize=10)
+                ax.set_title(titles[col], fontsize=14)
             if row == 1:
-                ax.set_xlabel("$w_1$")
-        axes[row, 1].plot([w_ls[0]], [w_ls[1]], "s", color="black", ms=5,
-                          label="least squares")
-        (lines[pr, "map"],) = axes[row, 2].plot([], [], "x", color="black", ms=9, mew=2.2,
+                ax.set_xlabel("$w_1$", fontsize=14)
+        (ls_mark,) = axes[row, 1].plot([w_ls[0]], [w_ls[1]], "s", color="black", ms=7,
+                                       label="least squares")
+        (lines[pr, "map"],) = axes[row, 2].plot([], [], "x", color="black", ms=11, mew=2.4,
                                                 label="MAP")
         (lines[pr, "mean"],) = axes[row, 2].plot([], [], "o", mfc="white", mec="black",
-                                                 ms=7, mew=1.6, label="posterior mean")
+                                                 ms=9, mew=1.8, label="posterior mean")
         name = "Laplace prior" if pr == "laplace" else "Gaussian prior"
-        axes[row, 0].set_ylabel(f"{name}\n$w_2$")
-    axes[0, 2].legend(loc="upper left", fontsize=8, framealpha=0.9)
-    axes[0, 1].legend(loc="upper left", fontsize=8, framealpha=0.9)
-    text = fig.suptitle(" ", fontsize=10)
+        axes[row, 0].set_ylabel(f"{name}\n$w_2$", fontsize=14)
+    fig.legend(handles=[ls_mark, lines["laplace", "map"], lines["laplace", "mean"]],
+               loc="outside lower center", ncols=3, frameon=False, fontsize=13,
+               handletextpad=0.3, columnspacing=1.5)
+    text = fig.suptitle("Laplace: MAP $w_2$ = 0, mean $w_2$ = 0.1", fontsize=14)  # layout
 
     def update(scale, noise_std):
         for pr in prior_names:
@@ -1721,8 +1889,7 @@ def posterior_explorer(*, scales=(0.1, 0.2, 0.4, 0.8, 1.6), noise_stds=(1.0, 2.0
             lines[pr, "map"].set_data([m[0]], [m[1]])
             lines[pr, "mean"].set_data([mu[0]], [mu[1]])
         m, mu = maps["laplace", scale, noise_std], means["laplace", scale, noise_std]
-        text.set_text(f"b = τ = {scale:g}, σ = {noise_std:g}.   Laplace: MAP w₂ = {m[1]:.3g}, "
-                      f"posterior mean w₂ = {mu[1]:.3g}")
+        text.set_text(f"Laplace: MAP $w_2$ = {m[1]:.3g}, mean $w_2$ = {mu[1]:.3g}")
 
     if initial is None:
         initial = {}
@@ -1733,17 +1900,18 @@ def posterior_explorer(*, scales=(0.1, 0.2, 0.4, 0.8, 1.6), noise_stds=(1.0, 2.0
         fig, update, {"scale": scales, "noise_std": noise_stds}, initial=initial,
         labels={"scale": "prior scale b = τ", "noise_std": "noise σ"},
         formats={"scale": "{:g}", "noise_std": "{:g}"},
-        animated=[*lines.values(), text], colors=16, dpi=72,
-        alt=("Six panels in two rows, all with axes w1 and w2 from -1 to 2. Top row, Laplace "
-             "prior, in blue: the log-prior's contours are nested diamonds centred at the "
-             "origin; the grey log-likelihood contours are tilted ellipses around the "
-             "least-squares point (a black square) near w1 = 1.2, w2 = 0.3; the log-posterior "
+        animated=[*lines.values(), text], colors=16, dpi=96,
+        alt=("Six panels in two rows, all with axes w1 and w2 from -0.75 to 2. Top row, "
+             "Laplace prior, in blue: the log-prior's contours are nested diamonds centred at "
+             "the origin; the grey log-likelihood contours are tilted ellipses around the "
+             "least-squares point (a black square) at w1 = 1.5, w2 = 0.1; the log-posterior "
              "contours are their sum, ellipses pulled towards the origin and flattened with a "
              "crease along the w1 axis, with the MAP (a cross) on that axis, w2 exactly 0, "
              "and the posterior mean (a circle) off it. Bottom row, Gaussian prior, in "
              "vermillion: circles for the prior, the same ellipses, and smooth ellipses for "
-             "the posterior whose MAP and mean coincide. A line of text gives the Laplace "
-             "MAP and posterior mean of w2. The sliders change the prior scale and the noise "
+             "the posterior whose MAP and mean coincide. A line of text above gives the "
+             "Laplace MAP and posterior mean of w2; a legend below names the square, the "
+             "cross and the circle. The sliders change the prior scale and the noise "
              "level: a smaller prior scale or a larger noise pulls the posterior further "
              "towards the origin."),
     )
