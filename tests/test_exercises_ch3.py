@@ -1,5 +1,6 @@
-"""Chapter 3's checker, check_huber_location: it accepts the solution and rejects
-typical wrong answers with a diagnosis."""
+"""Chapter 3's checkers (check_huber_location, check_median_breakdown,
+check_beta_cm): they accept the solutions and reject typical wrong answers with
+a diagnosis."""
 
 from __future__ import annotations
 
@@ -7,7 +8,12 @@ import numpy as np
 import pytest
 
 from l1l2 import robust
-from l1l2.exercises import AnswerError, check_huber_location
+from l1l2.exercises import (
+    AnswerError,
+    check_beta_cm,
+    check_huber_location,
+    check_median_breakdown,
+)
 
 
 def solution(x, k, tol=1e-12, max_iter=10_000):
@@ -61,3 +67,50 @@ def test_rejects_typical_mistakes(fn, match):
 def test_misuse_raises_value_error():
     with pytest.raises(ValueError, match="fn"):
         check_huber_location(3.0)
+
+
+# -- the two short-answer exercises: check_median_breakdown and check_beta_cm --
+def test_short_answer_checkers_accept_the_solutions(capsys):
+    check_median_breakdown(4)
+    check_median_breakdown(np.float64(4.0))
+    check_beta_cm(50.0)
+    check_beta_cm(50)
+    assert capsys.readouterr().out == "m: correct.\nm: correct.\nbeta_cm: correct.\n" \
+        "beta_cm: correct.\n"
+    check_median_breakdown(4, quiet=True)
+    check_beta_cm(50.0, quiet=True)
+    assert capsys.readouterr().out == ""
+
+
+@pytest.mark.parametrize("m, match", [
+    (3, "3 replaced values leave 4 originals"),
+    (3.5, "not a count"),
+    (4 / 7, "not a fraction"),
+    (0.5, "not a fraction"),
+    (1, "mean, not the median"),
+    (7, "need not replace all 7"),
+    (5, "got 5, expected 4"),
+    (None, "replace None by your answer"),
+    ("4", "string"),
+    ([4, 4], "one number"),
+])
+def test_median_breakdown_rejects_typical_mistakes(m, match):
+    with pytest.raises(AnswerError, match=match):
+        check_median_breakdown(m)
+
+
+@pytest.mark.parametrize("beta_cm, match", [
+    (0.5, "beta unchanged"),
+    (0.005, "divided by 100"),
+    (5000.0, "100 squared"),
+    (500.0, "millimetres"),
+    (100.0, "twice the right value"),
+    (25.0, "half the right value"),
+    (0.0, "positive length"),
+    (-50.0, "positive length"),
+    (None, "replace None by your answer"),
+    (51.0, "got 51, expected 50"),
+])
+def test_beta_cm_rejects_typical_mistakes(beta_cm, match):
+    with pytest.raises(AnswerError, match=match):
+        check_beta_cm(beta_cm)

@@ -40,6 +40,8 @@ __all__ = [
     "check_encode_box",
     "check_box_iou",
     "check_huber_location",
+    "check_median_breakdown",
+    "check_beta_cm",
     "check_cv_error",
     "check_ridge_svd",
     "check_prox_l1_step",
@@ -1276,6 +1278,119 @@ def check_huber_location(fn, *, quiet=False):
         raise AnswerError(f"huber_location: {call}: got {_fmt(a)}, expected {_fmt(expected)}; "
                           f"at your value sum(clip(x - mu, -k, k)) = {_fmt(score)}, not 0.")
     _ok("huber_location", quiet)
+
+
+# -- chapter 3: the two short-answer exercises --
+def _one_number(answer, name: str) -> float:
+    """The reader's answer as one float, or an AnswerError saying why not."""
+    if answer is None:
+        raise AnswerError(f"{name} is None: replace None by your answer")
+    ans = _answer_array(answer, name)
+    if ans.size != 1:
+        raise AnswerError(f"{name}: one number was expected, got an array of shape "
+                          f"{ans.shape}")
+    return float(ans.reshape(()))
+
+
+def check_median_breakdown(m, *, quiet=False):
+    r"""Check the answer to chapter 3's "Breaking a median" exercise.
+
+    The question: a sample has :math:`n = 7` values; what is the smallest
+    number :math:`m` of them that must be replaced to move the median
+    arbitrarily far? The answer is 4, the smallest whole number above
+    :math:`n/2`. Diagnosed: 3 (three replaced values leave four originals,
+    and the 4th smallest is one of them), :math:`n/2 = 3.5` (not a count), a
+    fraction such as 4/7 or 1/2 instead of a number of values, 1 (the mean's
+    answer), 7 (all of them).
+
+    Parameters
+    ----------
+    m : float
+        The reader's answer.
+    quiet : bool
+        If false (default), print ``"m: correct."`` on success.
+
+    Raises
+    ------
+    AnswerError
+        If the answer is wrong, with the likely mistake.
+
+    Examples
+    --------
+    >>> from l1l2.exercises import check_median_breakdown, AnswerError
+    >>> check_median_breakdown(4)
+    m: correct.
+    >>> try:
+    ...     check_median_breakdown(3)
+    ... except AnswerError as e:
+    ...     print(str(e).split(" (")[0])
+    m: too few: 3 replaced values leave 4 originals, and the 4th smallest is still one of them
+    """
+    v = _one_number(m, "m")
+    if 0 < v < 1:
+        raise AnswerError(f"m: a number of values was asked, not a fraction of the sample "
+                          f"(got {_fmt(v)}): how many of the 7 values must be replaced?")
+    check_scalar_answer(v, 4, name="m", quiet=quiet, diagnoses={
+        "too few: 3 replaced values leave 4 originals, and the 4th smallest is still one of "
+        "them": 3,
+        "n/2 = 3.5 is not a count: you replace whole values, so the smallest whole number "
+        "of them that is more than half of 7": 3.5,
+        "one replaced value is enough to move the mean, not the median": 1,
+        "you need not replace all 7: the median moves once the replaced values are the "
+        "majority": 7,
+    })
+
+
+def check_beta_cm(beta_cm, *, quiet=False):
+    r"""Check the answer to chapter 3's "A threshold in new units" exercise.
+
+    The question: smooth L1 with :math:`\beta = 0.5` works on a target in
+    metres; which :math:`\beta` gives the same fitted model when the target is
+    converted to centimetres? Residuals are multiplied by 100, so the
+    threshold must be too: the answer is 50 (cm). Diagnosed: 0.5 (β left
+    unchanged), 0.005 (divided by 100), 5000 (multiplied by
+    :math:`100^2`, as if β were a squared length), 500 (millimetres), 100 and 25
+    (the threshold doubled or halved), a non-positive value.
+
+    Parameters
+    ----------
+    beta_cm : float
+        The reader's answer, in centimetres.
+    quiet : bool
+        If false (default), print ``"beta_cm: correct."`` on success.
+
+    Raises
+    ------
+    AnswerError
+        If the answer is wrong, with the likely mistake.
+
+    Examples
+    --------
+    >>> from l1l2.exercises import check_beta_cm, AnswerError
+    >>> check_beta_cm(50.0)
+    beta_cm: correct.
+    >>> try:
+    ...     check_beta_cm(0.5)
+    ... except AnswerError as e:
+    ...     print(str(e).split(":")[1].strip())
+    beta unchanged
+    """
+    v = _one_number(beta_cm, "beta_cm")
+    if v <= 0:
+        raise AnswerError(f"beta_cm: a threshold is a positive length (got {_fmt(v)})")
+    check_scalar_answer(v, 50.0, name="beta_cm", quiet=quiet, diagnoses={
+        "beta unchanged: beta has the units of the target, so a residual of r metres is "
+        "100 r centimetres and the threshold must be converted with it": 0.5,
+        "divided by 100: converting metres to centimetres multiplies every length by 100, "
+        "beta included": 0.005,
+        "multiplied by 100 squared: beta is compared with the residuals, which are lengths, "
+        "not with the squared residuals": 5000.0,
+        "that is 0.5 m in millimetres; a centimetre is 1/100 m": 500.0,
+        "twice the right value: only the unit changes, the threshold is still half a "
+        "metre": 100.0,
+        "half the right value: only the unit changes, the threshold is still half a "
+        "metre": 25.0,
+    })
 
 
 # -- chapter 5 additions --
