@@ -1616,13 +1616,13 @@ def adam_step(w, g, state, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0
     r"""One step of ``torch.optim.Adam`` (``amsgrad=False``).
 
     With :math:`g \leftarrow g + \text{weight\_decay}\cdot w` (an L2 term in the
-    gradient) and step count :math:`t` (from 1):
+    gradient) and step count :math:`k` (from 1):
 
     .. math::
         m &\leftarrow \beta_1 m + (1-\beta_1) g, \qquad
         v \leftarrow \beta_2 v + (1-\beta_2) g^2, \\
-        w &\leftarrow w - \frac{\text{lr}}{1-\beta_1^t}\,
-             \frac{m}{\sqrt{v}/\sqrt{1-\beta_2^t} + \varepsilon}.
+        w &\leftarrow w - \frac{\text{lr}}{1-\beta_1^k}\,
+             \frac{m}{\sqrt{v}/\sqrt{1-\beta_2^k} + \varepsilon}.
 
     Parameters
     ----------
