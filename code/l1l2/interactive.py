@@ -1719,7 +1719,7 @@ def kink_explorer(*, lams=(0.5, 1.0, 2.0), slopes=(-2.0, -1.5, -1.0, -0.5, 0.0),
                 initial[name] = value
     fig_i = interactive_figure(
         fig, update, {"lam": lams, "slope": slopes}, initial=initial,
-        labels={"lam": "penalty λ", "slope": "loss slope L′(0)"},
+        labels={"lam": "penalty λ", "slope": "loss slope ℒ′(0)"},
         formats={"lam": "{:g}", "slope": "{:g}"},
         animated=[*curves.values(), *dots.values(), *ddots.values(), segment, title],
         dpi=dpi, colors=colors,
