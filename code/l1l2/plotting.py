@@ -364,7 +364,7 @@ def power_of_ten_markdown(x, digits: int = 2) -> str:
     :math:`m = 1`, so that glued results read "below :math:`10^{-8}`" rather
     than "below 1e-08". Glue the string as Markdown
     (``glue(name, IPython.display.Markdown(s))``) and cite it with
-    ``{glue:md}`name```.
+    ``{glue:md}`name:myst``` (MyST parsing, so that the dollar math renders).
 
     Parameters
     ----------
