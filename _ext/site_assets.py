@@ -29,8 +29,14 @@ author-year ("[Huber, 1964]"), while pybtex's styles label the list [1], [2],
 ... or [Hub64]. The ``authoryear`` style is pybtex's ``plain`` with labels
 "Huber, 1964", "Loshchilov and Hutter, 2019", "Efron et al., 2004"; two
 entries that would share a label get "a", "b" after the year.
+
+6. Separate several citations in one bracket with semicolons. The
+``author_year`` reference style joins them with commas, so "[Girshick, 2015,
+Huber, 1964]" reads like one list; ``author_year_semicolon`` gives
+"[Girshick, 2015; Huber, 1964]".
 """
 
+import dataclasses
 import pathlib
 import re
 from collections import Counter
@@ -39,6 +45,9 @@ from docutils import nodes
 from pybtex.plugin import register_plugin
 from pybtex.style.formatting.plain import Style as PlainStyle
 from pybtex.style.labels import BaseLabelStyle
+from sphinxcontrib.bibtex import plugin as bibtex_plugin
+from sphinxcontrib.bibtex.style.referencing import BracketStyle
+from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 
 WIDGET_VIEW_MIME = "application/vnd.jupyter.widget-view+json"
 
@@ -74,6 +83,19 @@ class AuthorYearStyle(PlainStyle):
 
 
 register_plugin("pybtex.style.formatting", "authoryear", AuthorYearStyle)
+
+
+def _semicolon_brackets() -> BracketStyle:
+    return BracketStyle(sep="; ")
+
+
+@dataclasses.dataclass
+class AuthorYearSemicolonReferenceStyle(AuthorYearReferenceStyle):
+    bracket_parenthetical: BracketStyle = dataclasses.field(default_factory=_semicolon_brackets)
+
+
+bibtex_plugin.register_plugin("sphinxcontrib.bibtex.style.referencing",
+                              "author_year_semicolon", AuthorYearSemicolonReferenceStyle)
 
 
 def drop_unused_widget_js(app, doctree, docname):
