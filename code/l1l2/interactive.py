@@ -328,6 +328,19 @@ class InteractiveFigure:
         return bundle
 
 
+def _preferred_initial(**preferred):
+    """Starting positions ``{name: value}`` for the sliders whose preferred
+    ``value`` is among their ``values``; ``preferred`` maps each name to
+    ``(values, value)``. A slider left out starts at its middle value, as
+    :class:`InteractiveFigure` does by default.
+
+    >>> _preferred_initial(lr=([0.1, 0.4], 0.4), beta=([2.0, 3.0], 1.0))
+    {'lr': 0.4}
+    """
+    return {name: value for name, (values, value) in preferred.items()
+            if value in tuple(values)}
+
+
 def interactive_figure(fig, update, params, *, alt, animated=None, initial=None, labels=None,
                        formats=None, max_frames=DEFAULT_MAX_FRAMES, dpi=None, colors=32):
     """Make ``fig`` interactive: sliders over ``params`` drive ``update``.
@@ -466,7 +479,7 @@ def loss_explorer(*, betas=None, initial=None, r_max: float = 3.0, n_points: int
 
     return interactive_figure(
         fig, update, {"beta": betas},
-        initial=initial if initial is not None else ({"beta": 0.5} if 0.5 in betas else None),
+        initial=initial if initial is not None else _preferred_initial(beta=(betas, 0.5)),
         labels={"beta": "β = δ"}, formats={"beta": "{:.2g}"},
         animated=[*moving.values(), *marks],
         alt=("Two panels over the residual r from -3 to 3. Left: the L1 loss (a V), the "
@@ -587,11 +600,7 @@ def gd_explorer(*, data=GD_DATA, lrs=(0.1, 0.4, 0.9, 1.1), starts=(0.537, 9.7, 5
             lines[name, "d"].set_ydata(dist)
 
     if initial is None:
-        initial = {}
-        for name, values, value in (("lr", lrs, 0.4), ("start", starts, 9.7),
-                                    ("beta", betas, 1.0)):
-            if value in tuple(values):
-                initial[name] = value
+        initial = _preferred_initial(lr=(lrs, 0.4), start=(starts, 9.7), beta=(betas, 1.0))
     return interactive_figure(
         fig, update, {"lr": lrs, "start": starts, "beta": betas}, initial=initial,
         labels={"lr": "learning rate η", "start": "start w⁽⁰⁾", "beta": "β (smooth L1)"},
@@ -1400,10 +1409,7 @@ def adam_decay_explorer(*, weight_decays=(0.0, 0.01, 0.03, 0.1, 0.3, 1.0),
                 lines[opt, j].set_ydata(traj[:, j])
 
     if initial is None:
-        initial = {}
-        for name, values, value in (("weight_decay", weight_decays, 0.1), ("lr", lrs, 0.01)):
-            if value in values:
-                initial[name] = value
+        initial = _preferred_initial(weight_decay=(weight_decays, 0.1), lr=(lrs, 0.01))
     fig_i = interactive_figure(
         fig, update, {"weight_decay": weight_decays, "lr": lrs}, initial=initial,
         labels={"weight_decay": "weight_decay λ", "lr": "learning rate η"},
@@ -1713,10 +1719,7 @@ def kink_explorer(*, lams=(0.5, 1.0, 2.0), slopes=(-2.0, -1.5, -1.0, -0.5, 0.0),
                        + ("at 0" if at_zero else "off 0"))
 
     if initial is None:
-        initial = {}
-        for name, values, value in (("lam", lams, 1.0), ("slope", slopes, -0.5)):
-            if value in values:
-                initial[name] = value
+        initial = _preferred_initial(lam=(lams, 1.0), slope=(slopes, -0.5))
     fig_i = interactive_figure(
         fig, update, {"lam": lams, "slope": slopes}, initial=initial,
         labels={"lam": "penalty λ", "slope": "loss slope ℒ′(0)"},
@@ -1892,10 +1895,7 @@ def posterior_explorer(*, scales=(0.1, 0.2, 0.4, 0.8, 1.6), noise_stds=(1.0, 2.0
         text.set_text(f"Laplace: MAP $w_2$ = {m[1]:.3g}, mean $w_2$ = {mu[1]:.3g}")
 
     if initial is None:
-        initial = {}
-        for name, values, value in (("scale", scales, 0.4), ("noise_std", noise_stds, 2.0)):
-            if value in values:
-                initial[name] = value
+        initial = _preferred_initial(scale=(scales, 0.4), noise_std=(noise_stds, 2.0))
     fig_i = interactive_figure(
         fig, update, {"scale": scales, "noise_std": noise_stds}, initial=initial,
         labels={"scale": "prior scale b = τ", "noise_std": "noise σ"},
