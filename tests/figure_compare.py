@@ -140,10 +140,14 @@ def _write_diff_images(stored, fresh, tag: str) -> pathlib.Path:
     Image.fromarray(stored).save(DIFF_DIR / f"{tag}-stored.png")
     Image.fromarray(fresh).save(DIFF_DIR / f"{tag}-fresh.png")
     if stored.shape == fresh.shape:
+        # The stored figure faded to light grey, every changed pixel in red (any
+        # change visible, the ones above the level tolerance in full red).
         per_pixel = np.abs(stored.astype(np.int16) - fresh.astype(np.int16)).max(axis=2)
-        # Changed pixels in black on white, amplified so one level is visible.
-        amplified = 255 - np.clip(per_pixel * 32, 0, 255).astype(np.uint8)
-        Image.fromarray(amplified).save(DIFF_DIR / f"{tag}-diff.png")
+        grey = stored[..., :3].mean(axis=2) * 0.25 + 255 * 0.75
+        diff = np.repeat(grey[..., None], 3, axis=2)
+        strength = np.clip(per_pixel / (LEVEL_TOLERANCE + 1), 0, 1)[..., None]
+        diff = diff * (1 - strength) + np.array([220, 0, 0]) * strength
+        Image.fromarray(diff.astype(np.uint8)).save(DIFF_DIR / f"{tag}-diff.png")
     return DIFF_DIR / f"{tag}-*.png"
 
 
