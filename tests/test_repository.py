@@ -28,7 +28,7 @@ def requirement_lines(name):
 def test_requirements_are_exact_pins_plus_the_editable_package():
     lines = requirement_lines("requirements.txt")
     assert "-e ./code" in lines
-    pins = [line for line in lines if line != "-e ./code"]
+    pins = [line for line in lines if line not in ("-e ./code", "-c constraints.txt")]
     assert all(re.fullmatch(r"[A-Za-z0-9_.\-]+==[0-9][A-Za-z0-9.+\-]*", p) for p in pins), pins
     names = {p.split("==")[0].lower() for p in pins}
     assert {"jupyter-book", "numpy", "matplotlib", "ipywidgets", "nbval", "jupyterlab"} <= names
@@ -72,3 +72,56 @@ def test_interactive_figures_show_their_html_version_on_the_site():
     overrides = {(b, m): p for b, m, p in sphinx["nb_mime_priority_overrides"]}
     assert overrides[("html", "application/vnd.jupyter.widget-view+json")] is None
     assert overrides[("html", "text/html")] is not None
+
+
+def constraint_pins() -> dict[str, str]:
+    pins = {}
+    for line in requirement_lines("constraints.txt"):
+        name, version = line.split("==")
+        pins[re.sub(r"[-_.]+", "-", name).lower()] = version
+    return pins
+
+
+def test_every_install_path_uses_the_lock_of_the_whole_closure():
+    # Binder and both README commands install requirements.txt, which names the lock.
+    assert requirement_lines("requirements.txt")[0] == "-c constraints.txt"
+    assert "-r requirements.txt" in requirement_lines("requirements-dev.txt")
+    lock = requirement_lines("constraints.txt")
+    assert all(re.fullmatch(r"[A-Za-z0-9_.\-]+==[0-9][A-Za-z0-9.+\-!]*", p) for p in lock), lock
+    pins = constraint_pins()
+    # Packages the stored figures and the build depend on, though nobody names them.
+    assert {"pillow", "contourpy", "fonttools", "kiwisolver", "myst-nb", "sphinx",
+            "pybtex", "nbformat", "ipykernel"} <= set(pins)
+    # The lock agrees with every pin chosen on purpose, for readers and for tests.
+    for name in ("requirements.txt", "requirements-dev.txt"):
+        for line in requirement_lines(name):
+            if "==" in line:
+                package, version = line.split("==")
+                locked = pins[re.sub(r"[-_.]+", "-", package).lower()]
+                assert locked.split("+")[0] == version, line  # torch's lock reads 2.13.0+cpu
+    assert (ROOT / "scripts" / "lock.sh").exists()  # the one command that refreshes it
+
+
+# Import names whose distribution has another name.
+DISTRIBUTION_OF = {"PIL": "pillow", "sklearn": "scikit-learn", "yaml": "pyyaml"}
+
+
+def test_the_package_declares_every_package_it_imports():
+    import ast
+    import sys
+
+    imported = set()
+    for path in (ROOT / "code" / "l1l2").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Import):
+                imported |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                imported.add(node.module.split(".")[0])
+    third_party = {name for name in imported
+                   if name not in sys.stdlib_module_names and name not in {"l1l2", "__future__"}}
+    project = tomllib.loads((ROOT / "code" / "pyproject.toml").read_text())["project"]
+    declared = {re.split(r"[<>=!~ ;\[]", d)[0].lower() for d in project["dependencies"]}
+    missing = {DISTRIBUTION_OF.get(name, name).lower() for name in third_party} - declared
+    assert not missing, f"code/pyproject.toml must declare {sorted(missing)}"
+    # and every declared package is in the lock, at the version the course is tested with
+    assert declared <= set(constraint_pins())
