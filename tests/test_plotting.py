@@ -144,3 +144,135 @@ def test_power_of_ten_markdown_rejects_bad_x(bad, name):
 def test_power_of_ten_markdown_rejects_bad_digits(digits):
     with pytest.raises(ValueError, match="digits"):
         plotting.power_of_ten_markdown(1.0, digits=digits)
+
+
+# --------------------------------------------------------------------------
+# bad input: a named ValueError, never a wrong answer (issue 11, item 5)
+# --------------------------------------------------------------------------
+@pytest.mark.parametrize("p", [64.0, 65.0, 2151.0, 3000.0, 1e5, 1e300])
+def test_lp_ball_boundary_is_finite_and_on_the_ball_for_large_p(p):
+    w1, w2 = plotting.lp_ball_boundary(p, radius=2.0, n_points=64)
+    assert np.all(np.isfinite(w1)) and np.all(np.isfinite(w2))
+    m = np.maximum(np.abs(w1), np.abs(w2))
+    norm = m * ((np.abs(w1) / m) ** p + (np.abs(w2) / m) ** p) ** (1 / p)
+    assert np.allclose(norm, 2.0, rtol=1e-12)
+    # a large p approaches the square of half-side 2
+    assert np.all(m <= 2.0 + 1e-12)
+    assert m.min() >= 2.0 * 2.0 ** (-1 / p) - 1e-12
+
+
+def test_lp_ball_boundary_keeps_its_values_for_ordinary_p():
+    theta = np.linspace(0.0, 2.0 * np.pi, 16, endpoint=False)
+    c, s = np.cos(theta), np.sin(theta)
+    for p in (0.5, 1.0, 1.5, 2.0, 64.0):
+        norm = (np.abs(c) ** p + np.abs(s) ** p) ** (1.0 / p)
+        w1, w2 = plotting.lp_ball_boundary(p, 1.3, 16)
+        assert np.array_equal(w1, 1.3 * c / norm) and np.array_equal(w2, 1.3 * s / norm)
+
+
+@pytest.mark.parametrize(("kwargs", "match"), [
+    ({"radius": np.inf}, "radius"),
+    ({"n_points": 10**12}, "n_points"),
+    ({"p": np.nan}, "p"),
+])
+def test_lp_ball_boundary_rejects_bad_input(kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        plotting.lp_ball_boundary(**{"p": 1.0, **kwargs})
+
+
+def test_plotting_functions_name_a_missing_axes():
+    with pytest.raises(ValueError, match="ax must be a matplotlib Axes"):
+        plotting.plot_curves(None, [0, 1], {"l1": [0, 1]}, xlabel="x", ylabel="y")
+    with pytest.raises(ValueError, match="ax must be a matplotlib Axes"):
+        plotting.plot_coefficient_path(None, [1.0, 2.0], [[1.0], [2.0]])
+    with pytest.raises(ValueError, match="ax must be a matplotlib Axes"):
+        plotting.plot_contours_with_ball(None, np.eye(2), [1.0, 0.5])
+
+
+@pytest.mark.parametrize(("kwargs", "match"), [
+    ({"curves": None}, "curves"),
+    ({"curves": {"l1": [0.0, np.nan]}}, "curves"),
+    ({"x": [0.0, np.inf]}, "x"),
+    ({"xlabel": None}, "xlabel"),
+    ({"legend": "yes"}, "legend"),
+])
+def test_plot_curves_names_the_bad_argument(kwargs, match):
+    fig, ax = plotting.new_figure()
+    args = {"x": [0.0, 1.0], "curves": {"l1": [0.0, 1.0]}, "xlabel": "x", "ylabel": "y",
+            **kwargs}
+    with pytest.raises(ValueError, match=match):
+        plotting.plot_curves(ax, args.pop("x"), args.pop("curves"), **args)
+    assert not ax.lines  # nothing drawn before the error
+    plt.close(fig)
+
+
+@pytest.mark.parametrize(("kwargs", "match"), [
+    ({"levels": -1}, "levels"),
+    ({"levels": 0}, "levels"),
+    ({"levels": 10**9}, "levels"),
+    ({"levels": [2.0, 1.0]}, "levels"),
+    ({"levels": []}, "levels"),
+    ({"levels": [1.0, np.nan]}, "levels"),
+    ({"extent": np.inf}, "extent"),
+    ({"extent": 1e300}, "extent"),
+    ({"center": [1e300, 0.0]}, "center"),
+    ({"p": 0.0}, "p"),
+    ({"name": "nope"}, "name"),
+])
+def test_plot_contours_with_ball_names_the_bad_argument(kwargs, match):
+    fig, ax = plotting.new_figure()
+    args = {"quad_matrix": [[2.0, 0.5], [0.5, 1.0]], "center": [1.0, 0.5], **kwargs}
+    with pytest.raises(ValueError, match=match):
+        plotting.plot_contours_with_ball(ax, args.pop("quad_matrix"), args.pop("center"),
+                                         **args)
+    assert not ax.collections and not ax.patches  # nothing drawn before the error
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("dpi", [1, 19.9, 601, np.inf, np.nan, "high", -100])
+def test_dpi_outside_the_allowed_range_is_refused(dpi):
+    fig, ax = plotting.new_figure(width=1.0, height=1.0)
+    with pytest.raises(ValueError, match="dpi"):
+        plotting.figure_to_png(fig, dpi=dpi)
+    with pytest.raises(ValueError, match="dpi"):
+        plotting.new_figure(dpi=dpi)
+    plt.close(fig)
+
+
+def test_dpi_range_bounds_are_accepted():
+    fig, ax = plotting.new_figure(width=1.0, height=1.0)
+    lo, hi = plotting.DPI_RANGE
+    assert plotting.figure_to_png(fig, dpi=lo)[:4] == b"\x89PNG"
+    assert plotting.figure_to_png(fig, dpi=hi)[:4] == b"\x89PNG"
+    plt.close(fig)
+
+
+@pytest.mark.parametrize(("kwargs", "match"), [
+    ({"ncols": 10**12}, "ncols"),
+    ({"nrows": 10**6}, "nrows"),
+    ({"width": np.inf}, "width"),
+    ({"height": 1e300}, "height"),
+])
+def test_new_figure_refuses_huge_sizes_fast(kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        plotting.new_figure(**kwargs)
+
+
+def test_figure_to_png_names_a_missing_figure():
+    with pytest.raises(ValueError, match="fig"):
+        plotting.figure_to_png(None)
+
+
+@pytest.mark.parametrize(("x", "digits"), [(np.inf, 2), (-np.inf, 2), (1.0, 10**12)])
+def test_power_of_ten_markdown_refuses_infinite_x_and_huge_digits(x, digits):
+    with pytest.raises(ValueError, match="x" if digits == 2 else "digits"):
+        plotting.power_of_ten_markdown(x, digits=digits)
+
+
+def test_plot_coefficient_path_names_feature_names():
+    fig, ax = plotting.new_figure()
+    with pytest.raises(ValueError, match="feature_names"):
+        plotting.plot_coefficient_path(ax, [1.0, 2.0], [[1.0], [2.0]], feature_names=5)
+    with pytest.raises(ValueError, match="log_x"):
+        plotting.plot_coefficient_path(ax, [1.0, 2.0], [[1.0], [2.0]], log_x="yes")
+    plt.close(fig)

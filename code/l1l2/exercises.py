@@ -110,13 +110,16 @@ def _answer_array(answer, name: str) -> np.ndarray:
         raise AnswerError(f"{name} is a string ({answer!r:.30}); a number or array of numbers "
                           "was expected")
     try:
-        arr = np.asarray(answer)
-        if arr.dtype.kind not in "biuf":
-            raise TypeError(f"dtype {arr.dtype}")
-        return arr.astype(np.float64)
-    except (TypeError, ValueError) as exc:
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # e.g. NumPy's ragged-list deprecation
+            arr = np.asarray(answer)
+            if arr.dtype.kind not in "biuf":
+                raise TypeError(f"dtype {arr.dtype}")
+            return arr.astype(np.float64)
+    except Exception as exc:  # anything the reader returned: say what it was
         raise AnswerError(f"{name} is not a number or an array of numbers "
-                          f"(got {type(answer).__name__}: {exc})") from None
+                          f"(got {type(answer).__name__}: {type(exc).__name__}: "
+                          f"{exc})") from None
 
 
 def _shape_problem(ans: np.ndarray, exp: np.ndarray) -> str | None:
@@ -212,6 +215,12 @@ def _first_mismatch(ans, exp, rtol, atol) -> str:
 
 def _diagnose_values(ans, exp, *, rtol, atol, n=None, diagnoses=None) -> str | None:
     """None if correct, else the message (without the name prefix)."""
+    # ratios and squares of extreme answers overflow: that only means "no match"
+    with np.errstate(all="ignore"):
+        return _diagnose(ans, exp, rtol=rtol, atol=atol, n=n, diagnoses=diagnoses)
+
+
+def _diagnose(ans, exp, *, rtol, atol, n=None, diagnoses=None) -> str | None:
     if ans.shape != exp.shape:
         ans = ans.reshape(exp.shape)  # only size-1 answers to scalars get here
     if np.all(_close(ans, exp, rtol, atol)):
@@ -448,10 +457,16 @@ def check_reduction_example(l1_sum, l2_sum, l1_mean, l2_mean, *, input=_C6_INPUT
     if yhat.shape != y.shape:
         raise ValueError(f"input and target must have the same shape, got {yhat.shape} "
                          f"and {y.shape}")
-    r = (yhat - y).ravel()
-    n = r.size
-    a, s = np.abs(r), r * r
-    sums = {"l1": a.sum(), "l2": s.sum()}
+    with np.errstate(all="ignore"):
+        r = (yhat - y).ravel()
+        n = r.size
+        a, s = np.abs(r), r * r
+        sums = {"l1": a.sum(), "l2": s.sum()}
+        square_of_sum = r.sum() ** 2
+    if not (np.all(np.isfinite(r)) and math.isfinite(sums["l2"])
+            and math.isfinite(square_of_sum)):
+        raise ValueError("input and target: the squared errors overflow; use values of "
+                         "moderate size")
     norm2 = math.sqrt(sums["l2"])
     expected = {"l1_sum": sums["l1"], "l2_sum": sums["l2"],
                 "l1_mean": sums["l1"] / n, "l2_mean": sums["l2"] / n}
@@ -463,7 +478,7 @@ def check_reduction_example(l1_sum, l2_sum, l1_mean, l2_mean, *, input=_C6_INPUT
         },
         "l2_sum": {
             "that is the sum of absolute errors (L1), not of squared errors (L2)": sums["l1"],
-            "that is the square of the sum, not the sum of the squares": r.sum() ** 2,
+            "that is the square of the sum, not the sum of the squares": square_of_sum,
             "that is the norm ||r||_2 (with a square root); the L2 loss is the sum of "
             "squares, with no root": norm2,
         },
