@@ -160,3 +160,23 @@ def test_robust_losses_beat_l2_on_noisy_box_labels():
 
     assert mean_iou("l1") > mean_iou("l2")
     assert mean_iou("smooth_l1", 1 / 9) > mean_iou("l2")
+
+
+# -- issue 11 -----------------------------------------------------------------------
+
+
+def test_box_iou_of_a_box_with_itself_in_extreme_units():
+    from l1l2.boxes import box_iou, giou
+
+    box = [2e154, 2e154, 4e154, 4e154]
+    assert float(box_iou(box, box)) == 1.0
+    assert float(giou(box, box)) == 1.0
+    tiny = [0.0, 0.0, 1e-200, 1e-200]
+    assert float(box_iou(tiny, tiny)) == 1.0
+
+
+def test_encode_boxes_rejects_infinite_weights():
+    from l1l2.boxes import encode_boxes
+
+    with pytest.raises(ValueError, match="^weights must be finite"):
+        encode_boxes([1.0, 2.0, 11.0, 22.0], [0.0, 0.0, 10.0, 20.0], weights=(1, 1, 1, np.inf))

@@ -266,3 +266,43 @@ BAD_CALLS = [
 def test_bad_input_raises_value_error_naming_argument(arg, call):
     with pytest.raises(ValueError, match=arg):
         call()
+
+
+# --- bad input: named errors (pinned here; see tests/contract_specs_numeric.py)
+
+
+def test_train_validation_split_ragged_input_is_a_named_error():
+    with pytest.raises(ValueError, match=r"\barrays\b"):
+        train_validation_split([[1.0], [1.0, 2.0]], np.arange(2.0))
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [(640.0, 480.0), np.array([640.0, 480.0], dtype=np.float32), (float("nan"), 480),
+     (float("inf"), 480), (640.5, 480), [[1.0], [1.0, 2.0]], (640,), (640, 480, 3),
+     (255, 480), ("640", 480), None, 640],
+    ids=repr,
+)
+def test_make_box_regression_image_size_is_a_pair_of_integer_counts(bad):
+    # like every count of the package (n_samples=64.0 is refused too), floats
+    # are refused even when integral
+    with pytest.raises(ValueError, match=r"\bimage_size\b"):
+        make_box_regression(5, image_size=bad, seed=0)
+
+
+def test_make_box_regression_accepts_integer_arrays_for_image_size():
+    a = make_box_regression(5, image_size=np.array([640, 480]), seed=0)
+    b = make_box_regression(5, image_size=(640, 480), seed=0)
+    assert a.image_size == b.image_size == (640, 480)
+    assert np.array_equal(a.boxes_annotated, b.boxes_annotated)
+
+
+@pytest.mark.parametrize("nu", [1e-300, 5e-324, 0.0999])
+def test_make_box_regression_noise_df_has_a_documented_lower_bound(nu):
+    from l1l2.datasets import MIN_NOISE_DF
+
+    assert MIN_NOISE_DF == 0.1
+    with pytest.raises(ValueError, match=r"\bnoise_df\b"):
+        make_box_regression(5, noise_df=nu, seed=0)
+    d = make_box_regression(1000, noise_df=MIN_NOISE_DF, seed=0)
+    assert np.all(np.isfinite(d.annotation_noise))

@@ -720,3 +720,11 @@ def test_legacy_reduction_rejects_non_bools(bad):
         legacy_reduction(size_average=bad)
     with pytest.raises(ValueError, match="reduce"):
         legacy_reduction(reduce=bad)
+
+
+def test_smooth_l1_huge_beta_is_the_tiny_quadratic_not_zero():
+    # |x| < beta: 0.5 * x**2 / beta, representable although beta = 1e300
+    # (the contract's rescaled reference underflows to 0 here, hence its tolerance)
+    x = np.array([0.5, -0.5, 1.0, -0.25, 2.0])
+    got = smooth_l1_loss(x, np.zeros(5), beta=1e300)
+    assert got == pytest.approx(float(np.mean(0.5 * x**2)) / 1e300, rel=1e-12)

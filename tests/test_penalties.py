@@ -428,3 +428,38 @@ def test_junk_gives_a_result_or_a_value_error(name, data):
             assert type(out) is float and (out >= 0 or math.isinf(out))
     for b, v in zip(before, args, strict=True):
         assert same(b, v)
+
+
+# --- over- and underflow: the right answer where representable, else a named error
+
+
+def test_l2_penalty_beyond_float_range_is_a_named_error_without_warnings():
+    import warnings
+
+    w = np.array([0.5, -1.0, 2.0, 0.0, 3.5]) * 1e300
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(ValueError, match=r"\bw\b.*float range"):
+            l2_penalty(w)
+        with pytest.raises(ValueError, match=r"\bw\b.*float range"):
+            elastic_net_penalty(w, 0.5)
+        # the L1 part alone is representable: l1_ratio = 1 never squares
+        assert elastic_net_penalty(w, 1.0) == pytest.approx(7e300, rel=1e-12)
+
+
+def test_l2_penalty_rescales_when_only_the_squares_overflow():
+    # float32 squares overflow, the answer (1.25e61) is a fine float
+    assert l2_penalty(np.float32([3e30, 4e30])) == pytest.approx(0.5 * 25e60, rel=1e-6)
+    # float64: the answer just below the float range
+    assert l2_penalty([1e154, 1e154]) == pytest.approx(1e308, rel=1e-12)
+
+
+def test_lp_norm_tiny_p_limit_and_named_error():
+    # one nonzero weight: the norm is its magnitude for every p
+    assert lp_norm([0.0, -3.0, 0.0], 1e-300) == 3.0
+    # two or more nonzero weights: k**(1/p) grows beyond the float range
+    for p in (1e-300, 5e-324, 1e-3):
+        with pytest.raises(ValueError, match=r"\bp\b.*float range"):
+            lp_norm([0.5, -1.0, 2.0, 0.0, 3.5], p)
+    # still representable: (1 + 1)**(1/0.0026) = 2**384.6
+    assert lp_norm([1.0, 1.0], 0.0026) == pytest.approx(2.0 ** (1 / 0.0026), rel=1e-9)

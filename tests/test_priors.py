@@ -491,3 +491,112 @@ def test_junk_gives_value_error_or_valid_output(scale, noise, w):
             assert any(n in str(exc) for n in names), str(exc)
         else:
             assert out is not None
+
+
+# -- issue 11 -----------------------------------------------------------------------
+
+
+def test_sample_bayesian_lasso_refuses_an_overflowing_lam():
+    from l1l2.priors import sample_bayesian_lasso
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(20, 3))
+    y = X @ [1.0, 0.0, 0.0] + rng.normal(size=20)
+    with pytest.raises(ValueError, match="^lam is too large"):
+        sample_bayesian_lasso(X, y, lam=1e200, n_samples=10, burn_in=2)
+
+
+# --- extreme magnitudes: the right answer where representable, else a named error
+
+_rng_x = np.random.default_rng(0)
+_XX = np.round(_rng_x.normal(size=(12, 3)), 3)
+_YY = np.round(_XX @ [1.5, 0.0, -2.0] + 0.3 * _rng_x.normal(size=12), 3)
+_WW = np.array([1.0, 0.0, -1.0])
+
+
+@pytest.mark.parametrize("k", [700, -700, 1000, -1000])
+def test_log_likelihood_is_exact_under_power_of_two_rescaling(k):
+    # scaling X, y, intercept and noise_std by s only shifts the constant -n log s
+    s = 2.0**k
+    base = log_likelihood(_XX, _YY, _WW, noise_std=1.0, intercept=0.1)
+    got = log_likelihood(_XX * s, _YY * s, _WW, noise_std=s, intercept=0.1 * s)
+    assert got == pytest.approx(base - 12 * k * math.log(2.0), rel=1e-12)
+    # X tiny and w huge: X @ w is ordinary
+    got = log_likelihood(_XX * s, _YY, _WW / s, noise_std=1.0, intercept=0.1)
+    assert got == pytest.approx(base, rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    "kw, name",
+    [({"X": _XX * 1e300}, "X"), ({"y": _YY * 1e300}, "y"), ({"w": _WW * 1e300}, "w"),
+     ({"noise_std": 1e-300}, "noise_std"), ({"noise_std": 5e-324}, "noise_std"),
+     ({"intercept": 1e300}, "intercept"), ({"intercept": -1e300}, "intercept")],
+)
+def test_log_likelihood_below_float_range_is_a_named_error(kw, name):
+    import warnings
+
+    args = {"X": _XX, "y": _YY, "w": _WW, "noise_std": 1.0, "intercept": 0.1, **kw}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(ValueError, match=rf"\b{name}\b.*below -1.8e\+308"):
+            log_likelihood(**args)
+
+
+def test_log_posterior_grid_extremes():
+    import warnings
+
+    X2, g = _XX[:, :2], np.linspace(-2, 2, 5)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        # X negligibly small: the likelihood is that of X = 0
+        tiny = log_posterior_grid(X2 * 5e-324, _YY, g, g)
+        zero = log_posterior_grid(X2 * 0.0, _YY, g, g)
+        assert np.allclose(tiny.log_likelihood, zero.log_likelihood, rtol=1e-12)
+        for kw, name in [({"scale": 5e-324}, "scale"), ({"noise_std": 1e-300}, "noise_std"),
+                         ({"intercept": 1e300}, "intercept")]:
+            with pytest.raises(ValueError, match=rf"\b{name}\b"):
+                log_posterior_grid(X2, _YY, g, g, **kw)
+        with pytest.raises(ValueError, match=r"\bw1_grid\b"):
+            log_posterior_grid(X2, _YY, g * 1e300, g)
+
+
+@pytest.mark.parametrize("prior", ["laplace", "gaussian"])
+def test_prior_alpha_conversions_refuse_overflow_by_name(prior):
+    with pytest.raises(ValueError, match=r"\bscale\b.*float range"):
+        prior_to_alpha(prior, 5e-324, 2.0, 8)
+    with pytest.raises(ValueError, match=r"\bnoise_std\b.*float range"):
+        prior_to_alpha(prior, 0.5, 1e300, 8)
+    if prior == "laplace":  # noise_std**2 / (n alpha); the Gaussian tau = 1e300 is fine
+        with pytest.raises(ValueError, match=r"\bnoise_std\b.*float range"):
+            alpha_to_prior_scale(prior, 1.0, 1e300, 8)
+        with pytest.raises(ValueError, match=r"\balpha\b.*float range"):
+            alpha_to_prior_scale(prior, 5e-324, 2.0, 8)
+    for kw, name in [({"scale": 5e-324}, "scale"), ({"noise_std": 1e300}, "noise_std"),
+                     ({"noise_std": 1e-300}, "noise_std")]:
+        with pytest.raises(ValueError, match=rf"\b{name}\b"):
+            map_linear_regression(_XX, _YY, prior=prior, **kw)
+
+
+def test_spike_and_slab_extreme_magnitudes():
+    import warnings
+
+    base = spike_and_slab_inclusion(_XX, _YY, slab_scale=1.0, noise_std=1.0)
+    s = 2.0**700
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        # rescaling X, y and noise_std together is exact
+        big = spike_and_slab_inclusion(_XX * s, _YY * s, slab_scale=1.0, noise_std=s)
+        assert np.allclose(big.model_prob, base.model_prob, rtol=1e-10)
+        assert np.allclose(big.coef_mean, base.coef_mean, rtol=1e-10)
+        # a vanishing noise_std: the full model (smallest residual) takes all the mass
+        sharp = spike_and_slab_inclusion(_XX, _YY, slab_scale=1.0, noise_std=1e-300)
+        assert sharp.model_prob[-1] == 1.0 and sharp.model_prob.sum() == 1.0
+        for X, y in [(_XX * 1e300, _YY), (_XX, _YY * 1e300)]:
+            res = spike_and_slab_inclusion(X, y, slab_scale=1.0, noise_std=1.0)
+            assert np.all(np.isfinite(res.model_prob)) and res.model_prob.sum() == 1.0
+
+
+def test_bayesian_lasso_refuses_overflowing_gram_matrix_by_name():
+    with pytest.raises(ValueError, match=r"\bX\b.*float range"):
+        sample_bayesian_lasso(_XX * 1e300, _YY, scale=0.5, noise_std=1.0, n_samples=5,
+                              burn_in=1)

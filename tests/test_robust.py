@@ -130,3 +130,21 @@ def test_contaminate():
 def test_contaminate_bad_input(fraction, value, match):
     with pytest.raises(ValueError, match=match):
         robust.contaminate([1.0, 2.0], fraction, value)
+
+
+# -- issue 11: extreme inputs give the right answer, not an IndexError ---------
+
+
+def test_huber_location_tiny_k_is_the_median():
+    from l1l2.robust import huber_location
+
+    assert huber_location([3.0], k=1e-17) == 3.0
+    assert huber_location([1e17] * 3) == 1e17
+    assert huber_location([0.0, 1.0, 2.0, 3.0], k=1e-300) == 1.5
+
+
+def test_huber_efficiency_tiny_k_is_the_median_efficiency():
+    from l1l2.robust import MEDIAN_EFFICIENCY, huber_efficiency
+
+    assert huber_efficiency(1e-200) == MEDIAN_EFFICIENCY
+    assert huber_efficiency(5e-324) == MEDIAN_EFFICIENCY

@@ -141,3 +141,15 @@ def test_inputs_not_modified():
     selection.cross_validate_ridge(X, y, [1.0], n_folds=2)
     selection.bias_variance_ridge(X, y, [1.0], noise_std=1.0, n_sim=5)
     assert np.array_equal(X, X0) and np.array_equal(y, y0)
+
+
+# -- issue 11 -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("noise_std", [np.inf, 1e200])
+def test_bias_variance_ridge_refuses_an_unrepresentable_noise(noise_std):
+    from l1l2.selection import bias_variance_ridge
+
+    X = np.linspace(-1, 1, 10)[:, None]
+    with pytest.raises(ValueError, match="^noise_std"):
+        bias_variance_ridge(X, X.ravel() ** 2, [0.0, 1.0], noise_std=noise_std, n_sim=20)

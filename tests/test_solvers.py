@@ -899,3 +899,49 @@ def test_junk_to_steps(which, w, g, lr, extra):
         assert out.shape[1:] == shape
     else:
         assert out.shape == shape and state.get("step", 1) == 1
+
+
+# -- issue 11: extreme inputs give the right answer or a named error -------------
+
+
+def test_clip_by_norm_scales_before_the_norm():
+    from l1l2.solvers import clip_by_norm
+
+    np.testing.assert_allclose(clip_by_norm([3e154, 4e154], 1.0), [0.6, 0.8], rtol=1e-12)
+    np.testing.assert_allclose(clip_by_norm([3e-170, 4e-170], 1.0), [3e-170, 4e-170])
+
+
+def test_constrained_quadratic_2d_stays_in_the_ball_for_large_p():
+    from l1l2.solvers import constrained_quadratic_2d
+
+    w = constrained_quadratic_2d([[2.0, 0.5], [0.5, 1.0]], [3.0, 2.0], 3000, 1.0)
+    m = np.max(np.abs(w))
+    assert m * np.sum((np.abs(w) / m) ** 3000) ** (1 / 3000) <= 1.0 + 1e-9
+    assert np.all(np.isfinite(w))
+    big = constrained_quadratic_2d([[2.0, 0.5], [0.5, 1.0]], [3e300, 2e300], 2.0, 1e300)
+    small = constrained_quadratic_2d([[2.0, 0.5], [0.5, 1.0]], [3.0, 2.0], 2.0, 1.0)
+    np.testing.assert_allclose(big, small * 1e300, rtol=1e-12)
+    with pytest.raises(ValueError, match="^p must be"):
+        constrained_quadratic_2d(np.eye(2), [3.0, 2.0], 1e-300, 1.0)
+
+
+def test_best_subset_in_extreme_units():
+    from l1l2.solvers import best_subset
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(10, 3))
+    y = X @ [1.0, 2.0, 0.0] + rng.normal(size=10)
+    ref = best_subset(X, y, 2)
+    big = best_subset(1e160 * X, y, 2)
+    assert big.support == ref.support
+    np.testing.assert_allclose(big.coef * 1e160, ref.coef, rtol=1e-12)
+    np.testing.assert_allclose([big.intercept, big.rss], [ref.intercept, ref.rss], rtol=1e-12)
+
+
+def test_adam_refuses_an_overflowing_gradient():
+    from l1l2.solvers import adam_step
+
+    state = {}
+    with pytest.raises(ValueError, match="g"):
+        adam_step([1.0], [1e300], state)
+    assert state == {}

@@ -24,6 +24,9 @@ __all__ = [
     "check_choice",
     "check_finite",
     "scalar_as",
+    "check_count",
+    "check_finite_result",
+    "MAX_COUNT",
 ]
 
 
@@ -126,11 +129,13 @@ def check_scalar(
     low_inclusive: bool = True,
     high_inclusive: bool = True,
     integer: bool = False,
+    finite: bool = False,
 ):
     """Check a real scalar parameter and return it as ``float`` (or ``int``).
 
     Rejects strings, booleans, arrays of size other than one, NaN, and values
-    outside ``[low, high]`` (bounds inclusive or not as requested).
+    outside ``[low, high]`` (bounds inclusive or not as requested); with
+    ``finite``, also infinities.
     """
     if isinstance(value, np.ndarray):
         if value.size != 1:
@@ -152,6 +157,8 @@ def check_scalar(
             raise ValueError(f"{name} must be a real number within float range") from None
     if value != value:  # NaN
         raise ValueError(f"{name} must not be NaN")
+    if finite and value in (float("inf"), float("-inf")):
+        raise ValueError(f"{name} must be finite, got {value}")
     if low is not None:
         if value < low or (value == low and not low_inclusive):
             op = ">=" if low_inclusive else ">"
@@ -182,19 +189,48 @@ def check_choice(value, name: str, choices) -> str:
     return value
 
 
-def check_X_y(X, y):
+def check_X_y(X, y, names=("X", "y")):
     """Check a design matrix and a target for a regression.
 
     ``X`` must be 2-D with shape (n, p) and ``y`` 1-D with shape (n,), both
     non-empty and finite. Returns ``(X, y, dtype)``: the checked float arrays
     (float32 stays float32, anything else float64; not copied when already
     float) and the float dtype that results should have (:func:`float_dtype`).
+    ``names`` are the argument names used in error messages.
     """
-    X = as_float_array(X, "X", ndim=2, finite=True, allow_empty=False)
-    y = as_float_array(y, "y", ndim=1, finite=True, allow_empty=False)
+    nx, ny = names
+    X = as_float_array(X, nx, ndim=2, finite=True, allow_empty=False)
+    y = as_float_array(y, ny, ndim=1, finite=True, allow_empty=False)
     if X.shape[0] != y.shape[0]:
         raise ValueError(
-            f"X and y must have the same number of samples: X has shape {X.shape}, "
-            f"y has shape {y.shape}"
+            f"{nx} and {ny} must have the same number of samples: {nx} has shape "
+            f"{X.shape}, {ny} has shape {y.shape}"
         )
     return X, y, float_dtype(X, y)
+
+
+#: The largest count (samples, draws, steps, degree...) a helper accepts: a
+#: larger one would allocate or loop for hours; refuse it at once instead.
+MAX_COUNT = 10**7
+
+
+def check_count(value, name: str, *, low: int = 0, high: int = MAX_COUNT) -> int:
+    """Check an integer count in ``[low, high]`` and return it as ``int``."""
+    return check_scalar(value, name, low=low, high=high, integer=True)
+
+
+def check_finite_result(value, names: str, what: str = "the result"):
+    """Return ``value`` (an array, a scalar, or a list of them) if every entry is
+    finite, else raise ``ValueError``.
+
+    For results that over- or underflow although every input was finite:
+    ``names`` lists the arguments whose magnitude is to blame (e.g.
+    ``"X and y"``), so the message names them.
+    """
+    parts = value if isinstance(value, (list, tuple)) else [value]
+    if not all(np.all(np.isfinite(np.asarray(v, dtype=float))) for v in parts):
+        raise ValueError(
+            f"{names}: {what} is not representable in floating point "
+            "(it over- or underflows); rescale the arguments toward magnitude 1"
+        )
+    return value

@@ -37,9 +37,19 @@ True
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
-from ._validation import as_float_array, check_choice, check_scalar, check_X_y
+from ._validation import (
+    MAX_COUNT,
+    as_float_array,
+    check_choice,
+    check_count,
+    check_finite_result,
+    check_scalar,
+    check_X_y,
+)
 
 __all__ = ["encode_boxes", "decode_boxes", "box_iou", "giou", "simulated_features",
            "fit_linear_regressor", "LOSS_NAMES"]
@@ -63,13 +73,26 @@ def _weights(weights) -> np.ndarray:
     if isinstance(weights, (str, bytes)):
         raise ValueError(f"weights must be 4 positive numbers, got {weights!r:.40}")
     try:
-        values = [check_scalar(w, "weights", low=0, low_inclusive=False) for w in weights]
+        values = [check_scalar(w, "weights", low=0, low_inclusive=False, finite=True)
+                  for w in weights]
     except TypeError:
         raise ValueError(f"weights must be 4 positive numbers, got {type(weights).__name__}") \
             from None
     if len(values) != 4:
         raise ValueError(f"weights must be 4 positive numbers, got {len(values)}")
     return np.array(values)
+
+
+def _common_scale(a: np.ndarray, b: np.ndarray):
+    """``a / s, b / s`` for a power of two ``s`` near their largest coordinate when
+    that lies outside [2^-100, 2^100], else ``a, b`` unchanged: IoU, GIoU and the
+    box encoding do not change when all coordinates are scaled together, and the
+    products of widths and heights then neither overflow nor underflow."""
+    m = max(float(np.max(np.abs(a), initial=0.0)), float(np.max(np.abs(b), initial=0.0)))
+    if m == 0.0 or 2.0**-100 <= m <= 2.0**100:
+        return a, b
+    s = 2.0 ** round(math.log2(m))
+    return a / s, b / s
 
 
 def _centre_size(b: np.ndarray):
@@ -135,12 +158,15 @@ def encode_boxes(boxes, anchors, *, weights=(1.0, 1.0, 1.0, 1.0)):
     """
     g = _boxes(boxes, "boxes")
     a = _boxes(anchors, "anchors")
+    g, a = _common_scale(g, a)
     _broadcast(g, a, "boxes and anchors")
     wts = _weights(weights)
     gx, gy, gw, gh = _centre_size(g)
     ax, ay, aw, ah = _centre_size(a)
-    return np.stack([wts[0] * (gx - ax) / aw, wts[1] * (gy - ay) / ah,
-                     wts[2] * np.log(gw / aw), wts[3] * np.log(gh / ah)], axis=-1)
+    with np.errstate(all="ignore"):  # refused below
+        out = np.stack([wts[0] * (gx - ax) / aw, wts[1] * (gy - ay) / ah,
+                        wts[2] * np.log(gw / aw), wts[3] * np.log(gh / ah)], axis=-1)
+    return check_finite_result(out, "boxes, anchors and weights", "the encoding")
 
 
 def decode_boxes(deltas, anchors, *, weights=(1.0, 1.0, 1.0, 1.0)):
@@ -186,12 +212,13 @@ def decode_boxes(deltas, anchors, *, weights=(1.0, 1.0, 1.0, 1.0)):
     _broadcast(t, a, "deltas and anchors")
     wts = _weights(weights)
     ax, ay, aw, ah = _centre_size(a)
-    gx = ax + aw * (t[..., 0] / wts[0])
-    gy = ay + ah * (t[..., 1] / wts[1])
-    with np.errstate(over="ignore"):
+    with np.errstate(all="ignore"):  # refused below
+        gx = ax + aw * (t[..., 0] / wts[0])
+        gy = ay + ah * (t[..., 1] / wts[1])
         gw = aw * np.exp(t[..., 2] / wts[2])
         gh = ah * np.exp(t[..., 3] / wts[3])
-    return np.stack([gx - 0.5 * gw, gy - 0.5 * gh, gx + 0.5 * gw, gy + 0.5 * gh], axis=-1)
+        out = np.stack([gx - 0.5 * gw, gy - 0.5 * gh, gx + 0.5 * gw, gy + 0.5 * gh], axis=-1)
+    return check_finite_result(out, "deltas, anchors and weights", "the decoded boxes")
 
 
 def _overlap(a: np.ndarray, b: np.ndarray):
@@ -236,6 +263,7 @@ def box_iou(a, b):
     """
     a = _boxes(a, "a")
     b = _boxes(b, "b")
+    a, b = _common_scale(a, b)
     _broadcast(a, b, "a and b")
     inter, union = _overlap(a, b)
     return np.asarray(inter / union)
@@ -272,6 +300,7 @@ def giou(a, b):
     """
     a = _boxes(a, "a")
     b = _boxes(b, "b")
+    a, b = _common_scale(a, b)
     _broadcast(a, b, "a and b")
     inter, union = _overlap(a, b)
     cw = np.maximum(a[..., 2], b[..., 2]) - np.minimum(a[..., 0], b[..., 0])
@@ -321,8 +350,11 @@ def simulated_features(offsets, *, n_features=8, noise_std=0.1, seed=0):
     t = as_float_array(offsets, "offsets", ndim=2, finite=True, allow_empty=False)
     if t.shape[1] != 4:
         raise ValueError(f"offsets must have shape (n, 4), got {t.shape}")
-    p = check_scalar(n_features, "n_features", low=4, integer=True)
-    sigma = check_scalar(noise_std, "noise_std", low=0)
+    p = check_count(n_features, "n_features", low=4)
+    if t.shape[0] * p > MAX_COUNT:
+        raise ValueError(f"n_features is too large: the features would hold more than "
+                         f"{MAX_COUNT} numbers")
+    sigma = check_scalar(noise_std, "noise_std", low=0, finite=True)
     rng = np.random.default_rng(check_scalar(seed, "seed", low=0, integer=True))
     mixing = rng.standard_normal((4, p))
     return t @ mixing + sigma * rng.standard_normal((t.shape[0], p))
@@ -375,10 +407,10 @@ def fit_linear_regressor(X, targets, *, loss="smooth_l1", beta=1.0):
     from . import solvers
 
     T = as_float_array(targets, "targets", ndim=2, finite=True, allow_empty=False)
-    X, _, _ = check_X_y(X, T[:, 0])
+    X, _, _ = check_X_y(X, T[:, 0], names=("X", "targets"))
     check_choice(loss, "loss", LOSS_NAMES)
     if loss == "smooth_l1":
-        beta = check_scalar(beta, "beta", low=0, low_inclusive=False)
+        beta = check_scalar(beta, "beta", low=0, low_inclusive=False, finite=True)
     coef = np.empty((X.shape[1], T.shape[1]))
     intercept = np.empty(T.shape[1])
     for k in range(T.shape[1]):

@@ -17,7 +17,7 @@ from functools import lru_cache
 import numpy as np
 from scipy import optimize, stats
 
-from ._validation import as_float_array, check_choice, check_scalar
+from ._validation import as_float_array, check_choice, check_count, check_scalar
 
 __all__ = [
     "OutlierRegression",
@@ -40,7 +40,8 @@ def _seed(seed) -> int:
 
 
 def _count(value, name: str, low: int = 1) -> int:
-    return check_scalar(value, name, low=low, integer=True)
+    # at most MAX_COUNT: a larger data set would not fit in memory; refuse it at once
+    return check_count(value, name, low=low)
 
 
 def _real(value, name: str, **kw) -> float:
@@ -48,6 +49,11 @@ def _real(value, name: str, **kw) -> float:
     if not math.isfinite(v):
         raise ValueError(f"{name} must be finite, got {v}")
     return v
+
+
+#: The smallest ``noise_df`` of :func:`make_box_regression`: with fewer degrees
+#: of freedom the Student-t draws overflow to infinity.
+MIN_NOISE_DF = 0.1
 
 
 # --------------------------------------------------------------------------
@@ -288,7 +294,10 @@ def train_validation_split(*arrays, validation_fraction=0.25, seed=0):
     rng = np.random.default_rng(_seed(seed))
     arrs = []
     for i, a in enumerate(arrays):
-        arr = np.asarray(a)
+        try:
+            arr = np.asarray(a)
+        except (ValueError, TypeError) as exc:  # ragged nested lists and the like
+            raise ValueError(f"arrays[{i}] must be array-like (not ragged): {exc}") from None
         if arr.ndim == 0:
             raise ValueError(f"arrays[{i}] must have at least 1 dimension, got a scalar")
         arrs.append(arr)
@@ -374,11 +383,16 @@ def make_box_regression(n_boxes=200, *, image_size=(640, 480), noise_scale=2.0, 
     n_boxes : int
         :math:`n \ge 1`.
     image_size : tuple of 2 ints
-        ``(width, height)`` in pixels, each at least 256.
+        ``(width, height)`` in pixels, each at least 256. These are counts:
+        as for every count of the package, integers are required (Python or
+        NumPy ints, or a NumPy integer array); a float such as ``640.0`` is
+        refused.
     noise_scale : float
         :math:`s \ge 0`, pixels.
     noise_df : float
-        :math:`\nu > 0`; large values approach Gaussian noise.
+        :math:`\nu \ge 0.1` (``MIN_NOISE_DF``); large values approach Gaussian
+        noise. Below 0.1 the tails are so heavy that draws overflow to
+        infinity (the largest of :math:`N` draws grows like :math:`N^{1/\nu}`).
     proposal_jitter : float
         Relative size of the proposal errors, :math:`\ge 0`.
     seed : int
@@ -399,12 +413,14 @@ def make_box_regression(n_boxes=200, *, image_size=(640, 480), noise_scale=2.0, 
     True
     """
     n = _count(n_boxes, "n_boxes")
+    if isinstance(image_size, np.ndarray) and image_size.ndim == 1:
+        image_size = tuple(image_size.tolist())  # an array pair, int or float
     if (not isinstance(image_size, (tuple, list)) or len(image_size) != 2):
         raise ValueError(f"image_size must be a (width, height) pair, got {image_size!r:.40}")
     width = _count(image_size[0], "image_size", low=256)
     height = _count(image_size[1], "image_size", low=256)
     s = _real(noise_scale, "noise_scale", low=0.0)
-    nu = _real(noise_df, "noise_df", low=0.0, low_inclusive=False)
+    nu = _real(noise_df, "noise_df", low=MIN_NOISE_DF)
     jit = _real(proposal_jitter, "proposal_jitter", low=0.0)
     rng = np.random.default_rng(_seed(seed))
     wh = rng.uniform(32.0, 256.0, (n, 2))
@@ -421,6 +437,9 @@ def make_box_regression(n_boxes=200, *, image_size=(640, 480), noise_scale=2.0, 
     proposals = true + jit * size * rng.standard_normal((n, 4))
     noise = s * rng.standard_t(nu, (n, 4))
     annotated = true + noise
+    if not (np.all(np.isfinite(noise)) and np.all(np.isfinite(annotated))):
+        raise ValueError("noise_scale and noise_df: the annotation noise overflows the "
+                         "float range; use a smaller noise_scale or a larger noise_df")
     return BoxRegression(proposals=proposals, boxes_true=true, boxes_annotated=annotated,
                          offsets_true=true - proposals, offsets_annotated=annotated - proposals,
                          annotation_noise=noise, image_size=(width, height))

@@ -34,9 +34,13 @@ modifies its arguments.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from ._validation import as_float_array, check_scalar, scalar_as
+
+_FLOAT_MAX = float(np.finfo(np.float64).max)
 
 __all__ = [
     "l1_penalty",
@@ -53,6 +57,35 @@ __all__ = [
 def _weights(w, name: str = "w") -> np.ndarray:
     """``w`` as a finite float array (float32 stays float32, else float64)."""
     return as_float_array(w, name, finite=True)
+
+
+def _half_sum_of_squares(w: np.ndarray) -> float:
+    """``0.5 * sum(w**2)`` as a float, without a spurious overflow.
+
+    The plain sum is kept whenever it is finite (so ordinary results are
+    unchanged); otherwise the weights are divided by a power of two near their
+    largest magnitude (exact) and the scale is multiplied back in float64.
+    Raises ``ValueError`` naming ``w`` when the exact answer itself exceeds the
+    float range.
+    """
+    with np.errstate(over="ignore"):
+        value = 0.5 * float(np.square(w).sum())
+    if np.isfinite(value):
+        return value
+    largest = float(np.max(np.abs(w)))
+    shift = math.frexp(largest)[1]  # largest / 2**shift is in [0.5, 1)
+    scaled = np.ldexp(w.astype(np.float64), -shift)
+    value = 0.5 * float(np.square(scaled).sum())
+    try:
+        value = math.ldexp(value, 2 * shift)
+    except OverflowError:
+        value = math.inf
+    if not math.isfinite(value):
+        raise ValueError(
+            f"w is too large: the penalty 0.5 * sum(w**2) exceeds the float range "
+            f"(about {_FLOAT_MAX:.1e}); largest |w| is {largest:.3g}"
+        )
+    return value
 
 
 def l1_penalty(w) -> float:
@@ -73,14 +106,23 @@ def l1_penalty(w) -> float:
     Raises
     ------
     ValueError
-        If ``w`` is not numeric or holds a NaN or an infinity.
+        If ``w`` is not numeric or holds a NaN or an infinity, or the sum
+        exceeds the float range.
 
     Examples
     --------
     >>> l1_penalty([3.0, -4.0, 0.0])
     7.0
     """
-    return float(np.abs(_weights(w)).sum())
+    w = _weights(w)
+    with np.errstate(over="ignore"):
+        value = float(np.abs(w).sum())
+    if not math.isfinite(value):
+        value = float(np.abs(w.astype(np.float64)).sum())  # float32 overflow only
+    if not math.isfinite(value):
+        raise ValueError(f"w is too large: the penalty sum(|w|) exceeds the float range "
+                         f"(about {_FLOAT_MAX:.1e})")
+    return value
 
 
 def l2_penalty(w) -> float:
@@ -104,14 +146,17 @@ def l2_penalty(w) -> float:
     Raises
     ------
     ValueError
-        If ``w`` is not numeric or holds a NaN or an infinity.
+        If ``w`` is not numeric or holds a NaN or an infinity, or the penalty
+        exceeds the float range (about 1.8e308). Squares that overflow on the
+        way to a representable answer (float32 input, or large float64 weights)
+        are avoided by rescaling, not reported.
 
     Examples
     --------
     >>> l2_penalty([3.0, -4.0, 0.0])
     12.5
     """
-    return 0.5 * float(np.square(_weights(w)).sum())
+    return _half_sum_of_squares(_weights(w))
 
 
 def elastic_net_penalty(w, l1_ratio) -> float:
@@ -139,8 +184,8 @@ def elastic_net_penalty(w, l1_ratio) -> float:
     Raises
     ------
     ValueError
-        If ``w`` is not numeric or not finite, or ``l1_ratio`` is not a real
-        number in ``[0, 1]``.
+        If ``w`` is not numeric or not finite, ``l1_ratio`` is not a real
+        number in ``[0, 1]``, or the penalty exceeds the float range.
 
     Examples
     --------
@@ -149,7 +194,13 @@ def elastic_net_penalty(w, l1_ratio) -> float:
     """
     l1_ratio = check_scalar(l1_ratio, "l1_ratio", low=0.0, high=1.0)
     w = _weights(w)
-    return l1_ratio * l1_penalty(w) + (1.0 - l1_ratio) * l2_penalty(w)
+    l1 = l1_penalty(w) if l1_ratio > 0 else 0.0
+    l2 = _half_sum_of_squares(w) if l1_ratio < 1 else 0.0
+    value = l1_ratio * l1 + (1.0 - l1_ratio) * l2
+    if not math.isfinite(value):
+        raise ValueError(f"w is too large: the elastic-net penalty exceeds the float range "
+                         f"(about {_FLOAT_MAX:.1e})")
+    return value
 
 
 def l0_count(w, tol=0.0) -> int:
@@ -242,6 +293,15 @@ def lp_norm(w, p) -> float:
     The weights are divided by their largest magnitude before the powers are
     taken, so the result neither overflows nor underflows needlessly.
 
+    Small ``p``: as :math:`p \to 0^+`, :math:`\sum_i |w_i|^p` tends to the
+    number :math:`k` of nonzero weights, so :math:`\|w\|_p` tends to
+    :math:`|w_i|` when a single weight is nonzero and grows without bound
+    (like :math:`k^{1/p}` times the geometric mean of the nonzero
+    :math:`|w_i|`) when :math:`k \ge 2`. A tiny ``p`` therefore gives a norm
+    beyond the float range (about 1.8e308) as soon as two weights are
+    nonzero (e.g. ``p < 0.0025`` for two equal weights); a ``ValueError``
+    naming ``p`` is raised then, never ``inf``.
+
     Parameters
     ----------
     w : array_like
@@ -257,8 +317,9 @@ def lp_norm(w, p) -> float:
     Raises
     ------
     ValueError
-        If ``w`` is not numeric or not finite, or ``p`` is not positive, NaN
-        or not a real number.
+        If ``w`` is not numeric or not finite, ``p`` is not positive, NaN
+        or not a real number, or the norm exceeds the float range (a tiny ``p``
+        with two or more nonzero weights; see above).
 
     Examples
     --------
@@ -282,7 +343,26 @@ def lp_norm(w, p) -> float:
     if p == 1:
         return float(magnitudes.sum())
     scaled = magnitudes / largest
-    return float(largest * np.power(np.power(scaled, p).sum(), 1.0 / p))
+    with np.errstate(over="ignore"):
+        value = float(largest * np.power(np.power(scaled, p).sum(), 1.0 / p))
+    if not math.isfinite(value):
+        # the sum is in [1, size]; redo the last steps in float64 (float32
+        # overflow only) and refuse an answer beyond the float range
+        total = float(np.power(scaled.astype(np.float64), p).sum())
+        log_value = math.log(float(largest)) + math.log(total) / p
+        value = math.inf
+        if log_value < math.log(_FLOAT_MAX):
+            try:
+                value = float(largest) * total ** (1.0 / p)
+            except OverflowError:
+                pass
+        if not math.isfinite(value):
+            raise ValueError(
+                f"p = {p:.3g} is too small for these weights w: the norm "
+                f"(sum |w_i|**p)**(1/p) exceeds the float range (about {_FLOAT_MAX:.1e}); "
+                "with two or more nonzero weights it grows without bound as p -> 0"
+            )
+    return value
 
 
 def soft_threshold(x, t) -> np.ndarray:

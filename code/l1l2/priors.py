@@ -45,7 +45,16 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.linalg import solve_triangular
 
-from ._validation import as_float_array, check_choice, check_scalar, check_X_y, float_dtype
+from ._validation import (
+    MAX_COUNT,
+    as_float_array,
+    check_choice,
+    check_count,
+    check_finite_result,
+    check_scalar,
+    check_X_y,
+    float_dtype,
+)
 
 __all__ = [
     "laplace_logpdf",
@@ -233,6 +242,86 @@ def _rss_many(X, y, W):
     return rss_min + np.maximum(quad, 0)
 
 
+_FLOAT_MAX = float(np.finfo(np.float64).max)
+_ALPHA_FORMULA = {"laplace": "noise_std**2 / (n_samples * scale)",
+                  "gaussian": "noise_std**2 / scale**2"}
+#: Inputs within these magnitudes are computed directly (no over- or underflow
+#: is possible on the way); others go through :func:`_log_lik_rescaled`.
+_SAFE_LOW, _SAFE_HIGH = 2.0**-200, 2.0**200
+
+
+def _exponent(m: float) -> int:
+    """``e`` with ``m / 2**e`` in [0.5, 1) (0 for ``m == 0``)."""
+    return math.frexp(m)[1] if m > 0 else 0
+
+
+def _max_abs(a) -> float:
+    return float(np.max(np.abs(a))) if np.size(a) else 0.0
+
+
+def _log_lik(X, y, w, sigma, w0, names):
+    """``-n/2 log(2 pi sigma^2) - ||y - X w - w0||^2 / (2 sigma^2)`` in X's dtype.
+
+    ``w`` of shape (p,) or (..., p). Computed directly for inputs of moderate
+    magnitude (the historical arithmetic, so ordinary results are unchanged);
+    otherwise through exact power-of-two rescalings. Raises ``ValueError``
+    naming ``names`` when the answer is below the float range.
+    """
+    dt = X.dtype
+    t = dt.type
+    n = X.shape[0]
+    const = t(-n * (_HALF_LOG_2PI + math.log(sigma)))
+    mags = [m for m in (_max_abs(X), _max_abs(y), _max_abs(w), abs(w0), sigma) if m > 0]
+    if all(_SAFE_LOW <= m <= _SAFE_HIGH for m in mags):
+        yc = y - t(w0)
+        if w.ndim == 1:
+            r = yc - X @ w
+            rss = np.asarray(r @ r)
+        else:
+            rss = _rss_many(X, yc, w)
+        with np.errstate(over="ignore"):
+            out = const - t(0.5) * _scaled(_scaled(rss, sigma), sigma)
+        if np.all(np.isfinite(out)):
+            return out
+    out = _log_lik_rescaled(X, y, w, sigma, w0, float(const))
+    with np.errstate(over="ignore"):
+        out = np.asarray(out).astype(dt)
+    if not np.all(np.isfinite(out)):
+        raise ValueError(
+            f"{names}: the residuals y - X w - intercept are too large for noise_std: "
+            f"the log-likelihood is below -{_FLOAT_MAX:.1e}, beyond the float range"
+        )
+    return out
+
+
+def _log_lik_rescaled(X, y, w, sigma, w0, const):
+    """:func:`_log_lik` in float64 with every magnitude brought near 1 by powers
+    of two (exact); the result may be -inf (the caller refuses it)."""
+    X = X.astype(np.float64)
+    y = y.astype(np.float64)
+    w = w.astype(np.float64)
+    eX, ew = _exponent(_max_abs(X)), _exponent(_max_abs(w))
+    # the residual's scale: the larger of |y - w0| and |X| |w| (in exponents)
+    ey = max(_exponent(_max_abs(y)), _exponent(abs(w0)))
+    er = max(ey, eX + ew) if _max_abs(X) > 0 and _max_abs(w) > 0 else ey
+    with np.errstate(under="ignore", over="ignore"):
+        Xs = np.ldexp(X, -eX)
+        ys = np.ldexp(y, -er) - np.ldexp(w0, -er)
+        Ws = np.ldexp(w, eX - er)  # so that Xs @ Ws = X @ w / 2**er
+        if w.ndim == 1:
+            r = ys - Xs @ Ws
+            m = _exponent(_max_abs(r))
+            r = np.ldexp(r, -m)
+            rss = np.asarray(r @ r)
+        else:
+            rss = _rss_many(Xs, ys, Ws)
+            m = 0
+        ms, es = math.frexp(sigma)
+        # 0.5 * rss * 2**(2(er + m)) / sigma**2, sigma = ms * 2**es
+        term = np.ldexp(0.5 * rss / (ms * ms), 2 * (er + m - es))
+        return const - term
+
+
 def log_likelihood(X, y, w, noise_std=1.0, intercept=0.0):
     r"""Gaussian log-likelihood of linear regression.
 
@@ -256,6 +345,14 @@ def log_likelihood(X, y, w, noise_std=1.0, intercept=0.0):
     -------
     float or ndarray of shape (...)
 
+    Raises
+    ------
+    ValueError
+        If an argument is invalid, or if the log-likelihood is below the float
+        range (about -1.8e308: residuals far larger than ``noise_std``).
+        Inputs of extreme magnitude whose answer is representable are rescaled
+        internally by powers of two (exact), so they give the right value.
+
     Examples
     --------
     >>> import numpy as np
@@ -275,15 +372,8 @@ def log_likelihood(X, y, w, noise_std=1.0, intercept=0.0):
     if not math.isfinite(w0):
         raise ValueError(f"intercept must be finite, got {w0}")
     dt = float_dtype(X, y, w)
-    X, y, w = X.astype(dt), y.astype(dt) - dt.type(w0), w.astype(dt)
-    t = dt.type
-    const = t(-n * (_HALF_LOG_2PI + math.log(sigma)))
-    if w.ndim == 1:
-        r = y - X @ w
-        rss = np.asarray(r @ r)
-    else:
-        rss = _rss_many(X, y, w)
-    out = const - t(0.5) * _scaled(_scaled(rss, sigma), sigma)
+    X, y, w = X.astype(dt), y.astype(dt), w.astype(dt)
+    out = _log_lik(X, y, w, sigma, w0, "X, y, w, intercept and noise_std")
     return float(out) if out.ndim == 0 else out
 
 
@@ -317,6 +407,13 @@ def prior_to_alpha(prior, scale, noise_std, n_samples):
     Returns
     -------
     float
+        An ``alpha`` below the smallest float rounds to ``0.0``.
+
+    Raises
+    ------
+    ValueError
+        If an argument is invalid, or ``alpha`` exceeds the float range
+        (``noise_std`` far larger than ``scale``).
 
     Examples
     --------
@@ -331,8 +428,13 @@ def prior_to_alpha(prior, scale, noise_std, n_samples):
     sigma = _positive(noise_std, "noise_std")
     n = check_scalar(n_samples, "n_samples", low=1, integer=True)
     if prior == "laplace":
-        return sigma * (sigma / (n * s))
-    return (sigma / s) * (sigma / s)
+        alpha = sigma * (sigma / (n * s))
+    else:
+        alpha = (sigma / s) * (sigma / s)
+    if not math.isfinite(alpha):
+        raise ValueError(f"noise_std is too large for scale: alpha = {_ALPHA_FORMULA[prior]} "
+                         f"exceeds the float range (about {_FLOAT_MAX:.1e})")
+    return alpha
 
 
 def alpha_to_prior_scale(prior, alpha, noise_std, n_samples):
@@ -360,6 +462,11 @@ def alpha_to_prior_scale(prior, alpha, noise_std, n_samples):
     -------
     float
 
+    Raises
+    ------
+    ValueError
+        If an argument is invalid, or the scale exceeds the float range.
+
     Examples
     --------
     >>> from l1l2.priors import alpha_to_prior_scale
@@ -373,8 +480,15 @@ def alpha_to_prior_scale(prior, alpha, noise_std, n_samples):
     sigma = _positive(noise_std, "noise_std")
     n = check_scalar(n_samples, "n_samples", low=1, integer=True)
     if prior == "laplace":
-        return sigma * (sigma / (n * a))
-    return sigma / math.sqrt(a)
+        scale = sigma * (sigma / (n * a))
+    else:
+        scale = sigma / math.sqrt(a)
+    if not math.isfinite(scale):
+        formula = "noise_std**2 / (n_samples * alpha)" if prior == "laplace" else \
+            "noise_std / sqrt(alpha)"
+        raise ValueError(f"noise_std is too large for alpha: the prior scale {formula} "
+                         f"exceeds the float range (about {_FLOAT_MAX:.1e})")
+    return scale
 
 
 # --------------------------------------------------------------------------
@@ -531,7 +645,10 @@ def map_linear_regression(X, y, *, prior="laplace", scale=1.0, noise_std=1.0,
         fit = solvers.ridge(X, y, alpha, fit_intercept=fit_intercept)
     coef = np.asarray(fit.coef)
     w0 = float(fit.intercept)
-    lp = log_likelihood(X, y, coef, sigma, w0) + log_prior(coef, prior, s_)
+    dt = float_dtype(X, y, coef)
+    ll = _log_lik(X.astype(dt), y.astype(dt), coef.astype(dt), sigma, w0,
+                  "X, y and noise_std (at the MAP estimate)")
+    lp = float(ll) + log_prior(coef, prior, s_)
     return MapEstimate(coef=coef, intercept=w0, alpha=alpha, prior=prior, scale=s_,
                        noise_std=sigma, log_posterior=float(lp))
 
@@ -655,19 +772,27 @@ def log_posterior_grid(X, y, w1_grid, w2_grid, *, prior="laplace", scale=1.0,
         raise ValueError(f"intercept must be finite, got {w0}")
     dt = float_dtype(X, y, w1, w2)
     X, y, w1, w2 = (a.astype(dt, copy=True) for a in (X, y, w1, w2))
-    t = dt.type
     W1, W2 = np.meshgrid(w1, w2)
     W = np.stack([W1, W2], axis=-1)
-    n = X.shape[0]
-    const = t(-n * (_HALF_LOG_2PI + math.log(sigma)))
-    rss = _rss_many(X, y - t(w0), W)
-    ll = const - t(0.5) * _scaled(_scaled(rss, sigma), sigma)
+    ll = _log_lik(X, y, W, sigma, w0, "X, y, w1_grid, w2_grid, intercept and noise_std")
     f = laplace_logpdf if prior == "laplace" else gaussian_logpdf
-    lpr = f(W1, s_) + f(W2, s_)
+    with np.errstate(over="ignore"):
+        lpr = f(W1, s_) + f(W2, s_)
+    if not np.all(np.isfinite(lpr)):
+        raise ValueError(
+            f"scale is too small for the grid values w1_grid and w2_grid: the log-prior is "
+            f"below -{_FLOAT_MAX:.1e}, beyond the float range"
+        )
     ll = ll.astype(dt, copy=False)
     lpr = lpr.astype(dt, copy=False)
-    return PosteriorGrid(w1=w1, w2=w2, log_prior=lpr, log_likelihood=ll,
-                         log_posterior=ll + lpr)
+    with np.errstate(over="ignore"):
+        lpo = ll + lpr
+    if not np.all(np.isfinite(lpo)):
+        raise ValueError(
+            "X, y, w1_grid, w2_grid, intercept, scale and noise_std: the log-posterior is "
+            f"below -{_FLOAT_MAX:.1e}, beyond the float range"
+        )
+    return PosteriorGrid(w1=w1, w2=w2, log_prior=lpr, log_likelihood=ll, log_posterior=lpo)
 
 
 # --------------------------------------------------------------------------
@@ -838,10 +963,20 @@ def sample_bayesian_lasso(X, y, *, scale=None, noise_std=None, lam=None, n_sampl
         if lam is None:
             raise ValueError("lam is required when noise_std is None")
         lam_ = _positive(lam, "lam")
+        if not math.isfinite(lam_ * lam_ / 2.0):
+            raise ValueError(f"lam is too large: the prior precision lam**2 / 2 overflows, "
+                             f"got {lam_}")
         sigma = None
         b_fixed = None
-    n_samples = check_scalar(n_samples, "n_samples", low=1, integer=True)
-    burn_in = check_scalar(burn_in, "burn_in", low=0, integer=True)
+    if sigma is not None and (b_fixed * b_fixed == 0.0
+                              or not math.isfinite(sigma * sigma / (2.0 * b_fixed * b_fixed))):
+        raise ValueError("scale and noise_std: the prior precision noise_std**2 / (2 scale**2) "
+                         "over- or underflows; rescale them toward magnitude 1")
+    n_samples = check_count(n_samples, "n_samples", low=1)
+    burn_in = check_count(burn_in, "burn_in", low=0)
+    if (n_samples + burn_in) * max(p, 1) > MAX_COUNT:
+        raise ValueError(f"n_samples + burn_in is too large: more than {MAX_COUNT} numbers "
+                         "would be drawn")
     fit_intercept = _check_bool(fit_intercept, "fit_intercept")
     seed = check_scalar(seed, "seed", low=0, integer=True)
 
@@ -853,8 +988,12 @@ def sample_bayesian_lasso(X, y, *, scale=None, noise_std=None, lam=None, n_sampl
         xm, ym = np.zeros(p), 0.0
         Xc, yc = X, y
         n_eff = n
-    G = Xc.T @ Xc
-    c = Xc.T @ yc
+    with np.errstate(over="ignore", invalid="ignore"):
+        G = Xc.T @ Xc
+        c = Xc.T @ yc
+    if not (np.all(np.isfinite(G)) and np.all(np.isfinite(c))):
+        raise ValueError("X and y are too large: X.T X or X.T y exceeds the float range "
+                         f"(about {_FLOAT_MAX:.1e}); rescale them toward magnitude 1")
 
     total = burn_in + n_samples
     rng = np.random.default_rng(seed)
@@ -875,6 +1014,22 @@ def sample_bayesian_lasso(X, y, *, scale=None, noise_std=None, lam=None, n_sampl
     coef = np.empty((n_samples, p))
     icpt = np.zeros(n_samples)
     sig2 = np.empty(n_samples)
+    with np.errstate(all="ignore"):  # a run that over- or underflows is refused below
+        _gibbs(G, c, d, sigma, sigma2, lam_, b_fixed, Xc, yc, xm, ym, n, z_w, z_ig, u_ig, z_0,
+               gam, burn_in, fit_intercept, coef, icpt, sig2)
+    check_finite_result([coef.ravel(), sig2], "X, y, scale, noise_std and lam",
+                        "the posterior draws")
+    check_finite_result(icpt, "X, y, scale, noise_std and lam", "the posterior draws")
+    return BayesianLassoSamples(coef=coef.astype(out_dtype, copy=False),
+                                intercept=icpt.astype(out_dtype, copy=False),
+                                sigma2=sig2.astype(out_dtype, copy=False))
+
+
+def _gibbs(G, c, d, sigma, sigma2, lam_, b_fixed, Xc, yc, xm, ym, n, z_w, z_ig, u_ig, z_0,
+           gam, burn_in, fit_intercept, coef, icpt, sig2):
+    """The Gibbs sweeps of :func:`sample_bayesian_lasso`, writing into coef, icpt, sig2."""
+    p = G.shape[0]
+    total = z_w.shape[0]
     diag = np.arange(p)
     tiny = 1e-100
     for it in range(total):
@@ -899,9 +1054,6 @@ def sample_bayesian_lasso(X, y, *, scale=None, noise_std=None, lam=None, n_sampl
             sig2[k] = sigma2
             if fit_intercept:
                 icpt[k] = ym - xm @ w + math.sqrt(sigma2 / n) * z_0[it]
-    return BayesianLassoSamples(coef=coef.astype(out_dtype, copy=False),
-                                intercept=icpt.astype(out_dtype, copy=False),
-                                sigma2=sig2.astype(out_dtype, copy=False))
 
 
 # --------------------------------------------------------------------------
@@ -999,15 +1151,52 @@ def spike_and_slab_inclusion(X, y, *, slab_scale, noise_std, prior_inclusion=0.5
     if fit_intercept:
         X = X - X.mean(axis=0)
         y = y - y.mean()
-    G = X.T @ X
-    c = X.T @ y
-    ratio = (sigma / tau) * (sigma / tau)
     n_models = 1 << p
     models = ((np.arange(n_models)[:, None] >> np.arange(p)) & 1).astype(bool)
-    logm = np.empty(n_models)
-    means = np.zeros((n_models, p))
     log_pi, log_1mpi = math.log(pi), math.log1p(-pi)
     log_tau2_sigma2 = 2.0 * (math.log(tau) - math.log(sigma))
+    logm = None
+    mags = [m for m in (_max_abs(X), _max_abs(y)) if m > 0]
+    if all(_SAFE_LOW <= m <= _SAFE_HIGH for m in mags):
+        # moderate data: the direct arithmetic (ordinary results unchanged)
+        with np.errstate(all="ignore"):
+            G = X.T @ X
+            c = X.T @ y
+            ratio = (sigma / tau) * (sigma / tau)
+            try:
+                logm, means = _spike_slab_models(G, c, ratio, models, p, log_pi, log_1mpi,
+                                                 log_tau2_sigma2, 0.0,
+                                                 lambda q: 0.5 * ((q / sigma) / sigma))
+            except np.linalg.LinAlgError:
+                logm = None
+        if logm is not None and _usable(logm, means):
+            logm -= logm.max()
+        else:
+            logm = None
+    if logm is None:  # extreme magnitudes: exact power-of-two rescalings
+        logm, means = _spike_slab_rescaled(X, y, sigma, tau, models, p, log_pi, log_1mpi,
+                                           log_tau2_sigma2)
+    prob = np.exp(logm)
+    prob /= prob.sum()
+    incl = prob @ models
+    with np.errstate(over="ignore", invalid="ignore"):
+        coef_mean = prob @ means
+    if not np.all(np.isfinite(coef_mean)):
+        raise ValueError("X and y: the posterior mean of the coefficients exceeds the float "
+                         f"range (about {_FLOAT_MAX:.1e}); rescale X and y toward magnitude 1")
+    return SpikeSlabResult(models=models, model_prob=prob.astype(out_dtype),
+                           inclusion_prob=incl.astype(out_dtype),
+                           coef_mean=coef_mean.astype(out_dtype))
+
+
+def _spike_slab_models(G, c, ratio, models, p, log_pi, log_1mpi, log_tau2_sigma2, log_det_shift,
+                       quad):
+    """Log marginal likelihoods (up to a common constant) and posterior means of
+    all models. ``quad(v @ v)`` is the data term ``(v @ v) / (2 sigma**2)``;
+    ``log_det_shift`` is added to ``log det M`` per included feature."""
+    n_models = models.shape[0]
+    logm = np.empty(n_models)
+    means = np.zeros((n_models, p))
     for m in range(n_models):
         idx = np.flatnonzero(models[m])
         k = idx.size
@@ -1020,14 +1209,59 @@ def spike_and_slab_inclusion(X, y, *, slab_scale, noise_std, prior_inclusion=0.5
         L = np.linalg.cholesky(M)
         v = solve_triangular(L, c[idx], lower=True, check_finite=False)
         means[m, idx] = solve_triangular(L, v, lower=True, trans="T", check_finite=False)
-        logdet = 2.0 * np.log(np.diag(L)).sum()
-        logm[m] = (lp - 0.5 * k * log_tau2_sigma2 - 0.5 * logdet
-                   + 0.5 * ((v @ v) / sigma) / sigma)
-    logm -= logm.max()
-    prob = np.exp(logm)
-    prob /= prob.sum()
-    incl = prob @ models
-    coef_mean = prob @ means
-    return SpikeSlabResult(models=models, model_prob=prob.astype(out_dtype),
-                           inclusion_prob=incl.astype(out_dtype),
-                           coef_mean=coef_mean.astype(out_dtype))
+        logdet = 2.0 * np.log(np.diag(L)).sum() + k * log_det_shift
+        logm[m] = (lp - 0.5 * k * log_tau2_sigma2 - 0.5 * logdet + quad(v @ v))
+    return logm, means
+
+
+def _spike_slab_rescaled(X, y, sigma, tau, models, p, log_pi, log_1mpi, log_tau2_sigma2):
+    """:func:`spike_and_slab_inclusion`'s model weights for extreme magnitudes.
+
+    X and y are divided by powers of two near their largest magnitudes (exact):
+    with ``X = 2**a Xs`` and ``y = 2**b ys``, ``M = 4**a Ms`` where
+    ``Ms = Xs^T Xs + (sigma / (tau 2**a))**2 I``, ``v = 2**b vs`` and the data
+    term is ``K (vs @ vs)`` with ``K = 4**b / (2 sigma**2)``. When ``K``
+    overflows, the data term decides: every model below the largest
+    ``vs @ vs`` has probability 0 (exactly, in floating point), and ties are
+    broken by the remaining terms. Returns ``(logm - max, means)``.
+    """
+    a, b = _exponent(_max_abs(X)), _exponent(_max_abs(y))
+    with np.errstate(under="ignore", over="ignore", invalid="ignore"):
+        Xs = np.ldexp(X, -a)
+        ys = np.ldexp(y, -b)
+        G = Xs.T @ Xs
+        c = Xs.T @ ys
+        ms, es = math.frexp(sigma)
+        mt, et = math.frexp(tau)
+        ratio = math.ldexp((ms / mt) ** 2, 2 * (es - et - a)) if 2 * (es - et - a) < 1000 \
+            else math.inf
+        quads = []
+        logm, means = _spike_slab_models(G, c, ratio, models, p, log_pi, log_1mpi,
+                                         log_tau2_sigma2, 2.0 * a * math.log(2.0),
+                                         lambda q: quads.append(q) or 0.0)
+        q = np.concatenate([[0.0], quads])  # the empty model has no data term
+        # K = 4**b / (2 sigma**2) = 2**(2(b - es) - 1) / ms**2
+        k_exp = 2 * (b - es) - 1
+        if k_exp < 1000:
+            K = math.ldexp(1.0 / (ms * ms), k_exp)
+            total = logm + K * q
+            if np.all(np.isfinite(total)):
+                total -= total.max()
+                means = np.ldexp(means, b - a)
+                return total, means
+        # K beyond the float range: only the models of largest vs @ vs survive
+        top = q == q.max()
+        rel = np.where(top, logm, -np.inf)
+        if _usable(rel, means):
+            rel -= rel.max()
+        means = np.ldexp(means, b - a)
+    if not _usable(rel, means):
+        raise ValueError("X, y, slab_scale and noise_std: the model weights are beyond the "
+                         "float range; rescale them toward magnitude 1")
+    return rel, means
+
+
+def _usable(logm, means) -> bool:
+    """No NaN, a finite largest log-weight (-inf entries are probability 0)."""
+    return bool(not np.any(np.isnan(logm)) and np.isfinite(np.max(logm))
+                and not np.any(np.isnan(means)))

@@ -85,6 +85,8 @@ def huber_efficiency(k) -> float:
         return MEDIAN_EFFICIENCY
     if math.isinf(k) or k > 40.0:  # tails below 1e-300: exactly the mean
         return 1.0
+    if k < 1e-100:  # the series below equals 2/pi to the last bit (and k^2 underflows)
+        return MEDIAN_EFFICIENCY
     if k < 1e-4:  # series near 0 avoids cancellation: eff = 2/pi (1 + k^2 (1/3 - 2/pi)...)
         # E[psi'] ~ 2 k phi(0) (1 - k^2/6), E[psi^2] ~ k^2 (1 - 4 k phi(0) / 3 ...)
         p0 = _phi(0.0)
@@ -101,7 +103,8 @@ def _piece(x, mu, s, k):
     """The linear piece of g(mu) = sum_i clip((x_i - mu)/s, -k, k) that contains mu:
     (k * (A - B), sum of the inliers, number of inliers), with A (B) the number
     of points above (below) the band."""
-    u = (x - mu) / s
+    with np.errstate(over="ignore"):  # a tiny scale: u = +-inf still compares right
+        u = (x - mu) / s
     above = int(np.count_nonzero(u > k))
     below = int(np.count_nonzero(u < -k))
     inside = (u >= -k) & (u <= k)
@@ -110,7 +113,8 @@ def _piece(x, mu, s, k):
 
 def _piece_value(piece, mu, s):
     const, total, m = piece
-    return const + (total - m * mu) / s
+    with np.errstate(over="ignore"):  # only its sign is used
+        return const + (total - m * mu) / s
 
 
 def _piece_root(piece, s):
@@ -171,6 +175,12 @@ def huber_location(x, k=1.345, *, scale=1.0) -> float:
         raise ValueError(f"scale must be finite, got {s}")
     if math.isinf(k):
         return float(x.mean())
+    ks = k * s
+    if np.all(x - ks == x) and np.all(x + ks == x):
+        # k s is below the resolution of every x_i (or underflows): the breakpoints
+        # x_i +- k s collapse onto the data, and the estimate is the median (its
+        # limit as k -> 0), to the last bit
+        return float(np.median(x))
     bp = np.unique(np.concatenate([x - k * s, x + k * s]))
     mids = 0.5 * (bp[:-1] + bp[1:])
     # g is non-increasing: find the first piece whose midpoint has g <= 0.

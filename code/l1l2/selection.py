@@ -14,11 +14,20 @@ with an unpenalized intercept :math:`w_0`. Errors are mean squared errors
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import as_float_array, check_choice, check_scalar, check_X_y
+from ._validation import (
+    MAX_COUNT,
+    as_float_array,
+    check_choice,
+    check_count,
+    check_finite_result,
+    check_scalar,
+    check_X_y,
+)
 from .solvers import ridge
 
 __all__ = [
@@ -80,18 +89,25 @@ def polynomial_features(x, degree, *, basis="legendre", domain=(0.0, 1.0)):
            [ 1. ,  1. ]])
     """
     x = as_float_array(x, "x", ndim=1, finite=True).astype(np.float64)
-    d = check_scalar(degree, "degree", low=1, integer=True)
+    d = check_count(degree, "degree", low=1, high=_MAX_DEGREE)
     basis = check_choice(basis, "basis", ("legendre", "monomial"))
-    if not isinstance(domain, (tuple, list)) or len(domain) != 2:
+    pair = as_float_array(domain, "domain", ndim=1)
+    if pair.shape != (2,):
         raise ValueError(f"domain must be a pair (a, b), got {domain!r:.40}")
-    a = check_scalar(domain[0], "domain")
-    b = check_scalar(domain[1], "domain")
+    a, b = float(pair[0]), float(pair[1])
     if not (np.isfinite(a) and np.isfinite(b) and a < b):
         raise ValueError(f"domain must be finite with a < b, got ({a}, {b})")
-    u = (2.0 * x - a - b) / (b - a)
-    if basis == "monomial":
-        return u[:, None] ** np.arange(1, d + 1)
-    return np.polynomial.legendre.legvander(u, d)[:, 1:]
+    with np.errstate(all="ignore"):
+        u = (2.0 * x - a - b) / (b - a)
+        if basis == "monomial":
+            out = u[:, None] ** np.arange(1, d + 1)
+        else:
+            out = np.polynomial.legendre.legvander(u, d)[:, 1:]
+    return check_finite_result(out, "x, degree and domain", "the feature matrix")
+
+
+#: The largest polynomial degree: beyond it the features are numerically meaningless.
+_MAX_DEGREE = 1000
 
 
 def kfold_indices(n_samples, n_folds=5, *, seed=0):
@@ -123,7 +139,7 @@ def kfold_indices(n_samples, n_folds=5, *, seed=0):
     >>> [len(val) for _, val in folds], sorted(int(i) for _, v in folds for i in v)
     ([3, 2, 2], [0, 1, 2, 3, 4, 5, 6])
     """
-    n = check_scalar(n_samples, "n_samples", low=2, integer=True)
+    n = check_count(n_samples, "n_samples", low=2)
     k = check_scalar(n_folds, "n_folds", low=2, integer=True)
     if k > n:
         raise ValueError(f"n_folds must be <= n_samples = {n}, got {k}")
@@ -150,7 +166,9 @@ def mse(y, y_pred):
     p = as_float_array(y_pred, "y_pred", finite=True, allow_empty=False)
     if y.shape != p.shape:
         raise ValueError(f"y and y_pred must have the same shape, got {y.shape} and {p.shape}")
-    return float(np.mean(np.square(y - p)))
+    with np.errstate(all="ignore"):
+        value = float(np.mean(np.square(y - p)))
+    return check_finite_result(value, "y and y_pred", "the mean squared error")
 
 
 def validation_curve(X_train, y_train, X_val, y_val, alphas):
@@ -182,7 +200,7 @@ def validation_curve(X_train, y_train, X_val, y_val, alphas):
     >>> print(np.round(tr, 4), np.round(va, 4))   # w = 2 / (2 + alpha), w0 = 1 - w
     [0.     0.1667] [0. 1.]
     """
-    Xt, yt, _ = check_X_y(X_train, y_train)
+    Xt, yt, _ = check_X_y(X_train, y_train, names=("X_train", "y_train"))
     Xv = as_float_array(X_val, "X_val", ndim=2, finite=True, allow_empty=False)
     yv = as_float_array(y_val, "y_val", ndim=1, finite=True, allow_empty=False)
     if Xv.shape[0] != yv.shape[0]:
@@ -194,9 +212,15 @@ def validation_curve(X_train, y_train, X_val, y_val, alphas):
     a = _alphas(alphas)
     tr, va = np.empty(a.size), np.empty(a.size)
     for i, alpha in enumerate(a):
-        fit = ridge(Xt, yt, alpha)
-        tr[i] = np.mean(np.square(yt - Xt @ fit.coef - fit.intercept))
-        va[i] = np.mean(np.square(yv - Xv @ fit.coef - fit.intercept))
+        try:
+            fit = ridge(Xt, yt, alpha)
+        except ValueError as exc:
+            raise ValueError(f"X_train and y_train (or alphas): {exc}") from None
+        with np.errstate(all="ignore"):
+            tr[i] = np.mean(np.square(yt - Xt @ fit.coef - fit.intercept))
+            va[i] = np.mean(np.square(yv - Xv @ fit.coef - fit.intercept))
+    check_finite_result(tr, "X_train and y_train", "the training error")
+    check_finite_result(va, "X_val and y_val", "the validation error")
     return tr, va
 
 
@@ -380,7 +404,7 @@ def bias_variance_ridge(X, f, alphas, *, noise_std, X_eval=None, f_eval=None, n_
     >>> bool(np.allclose(bv.variance, bv.variance_exact, rtol=0.1))
     True
     """
-    X, f, _ = check_X_y(X, f)
+    X, f, _ = check_X_y(X, f, names=("X", "f"))
     X = X.astype(np.float64)
     f = f.astype(np.float64)
     if X_eval is None:
@@ -390,14 +414,28 @@ def bias_variance_ridge(X, f, alphas, *, noise_std, X_eval=None, f_eval=None, n_
     else:
         if f_eval is None:
             raise ValueError("X_eval needs f_eval, the true function at X_eval")
-        Xe, fe, _ = check_X_y(X_eval, f_eval)
+        Xe, fe, _ = check_X_y(X_eval, f_eval, names=("X_eval", "f_eval"))
         if Xe.shape[1] != X.shape[1]:
             raise ValueError(f"X_eval must have {X.shape[1]} columns like X, got {Xe.shape[1]}")
         Xe, fe = Xe.astype(np.float64), fe.astype(np.float64)
     a = _alphas(alphas)
-    sigma = check_scalar(noise_std, "noise_std", low=0.0)
-    n_sim = check_scalar(n_sim, "n_sim", low=2, integer=True)
+    sigma = check_scalar(noise_std, "noise_std", low=0.0, finite=True)
+    if not math.isfinite(sigma * sigma):
+        raise ValueError(f"noise_std is too large: its square overflows, got {sigma}")
+    n_sim = check_count(n_sim, "n_sim", low=2)
+    if n_sim * max(X.shape[0], Xe.shape[0]) > MAX_COUNT:
+        raise ValueError(f"n_sim is too large: n_sim * n_samples must be <= {MAX_COUNT}")
     seed = check_scalar(seed, "seed", low=0, integer=True)
+    with np.errstate(all="ignore"):
+        out = _bias_variance(X, f, Xe, fe, a, sigma, n_sim, seed)
+    for v in out:
+        check_finite_result(v, "X, f and noise_std", "the bias-variance decomposition")
+    bias2, var, err, noise, bias2_x, var_x = out
+    return BiasVariance(alphas=a, bias2=bias2, variance=var, error=err, noise=noise,
+                        bias2_exact=bias2_x, variance_exact=var_x, n_sim=n_sim)
+
+
+def _bias_variance(X, f, Xe, fe, a, sigma, n_sim, seed):
     n = X.shape[0]
     x_mean = X.mean(axis=0)
     U, d, Vt = np.linalg.svd(X - x_mean, full_matrices=False)
@@ -418,5 +456,4 @@ def bias_variance_ridge(X, f, alphas, *, noise_std, X_eval=None, f_eval=None, n_
         err[i] = np.mean(np.square(y_new - pred))
         bias2_x[i] = np.mean(np.square(f.mean() + A @ (g * f_u) - fe))
         var_x[i] = sigma**2 * (1.0 / n + float(np.mean(np.square(A * g).sum(axis=1))))
-    return BiasVariance(alphas=a, bias2=bias2, variance=var, error=err, noise=sigma**2,
-                        bias2_exact=bias2_x, variance_exact=var_x, n_sim=n_sim)
+    return bias2, var, err, sigma**2, bias2_x, var_x

@@ -64,7 +64,16 @@ from scipy import linalg as sla
 from scipy import optimize, sparse
 from scipy.linalg.blas import daxpy
 
-from ._validation import as_float_array, check_choice, check_scalar, check_X_y, float_dtype
+from ._validation import (
+    MAX_COUNT,
+    as_float_array,
+    check_choice,
+    check_count,
+    check_finite_result,
+    check_scalar,
+    check_X_y,
+    float_dtype,
+)
 from .exceptions import ConvergenceWarning
 
 __all__ = [
@@ -256,7 +265,10 @@ def _ridge_fit(X, y, out, alpha, fit_intercept):
     # On X/sx, y/sy the same problem has alpha/sx^2 and solution w sx/sy.
     Xc, yc, x_mean, y_mean, sx, sy = _prepare(X, y, fit_intercept)
     alpha_s = alpha / sx / sx  # (no sx**2: it could overflow)
-    coef_s = _ridge_coef(Xc, yc, alpha_s)
+    if math.isinf(alpha_s):  # X tiny next to alpha: the limit alpha -> inf, coef 0
+        coef_s = np.zeros(Xc.shape[1])
+    else:
+        coef_s = _ridge_coef(Xc, yc, alpha_s)
     with np.errstate(over="ignore", invalid="ignore"):  # see _checked
         coef = (coef_s * sy / sx).astype(out)
         w = coef.astype(np.float64) * sx / sy
@@ -1433,7 +1445,10 @@ def gradient_descent(grad, w0, lr, n_steps) -> np.ndarray:
     if not callable(grad):
         raise ValueError(f"grad must be callable, got {type(grad).__name__}")
     w0 = as_float_array(w0, "w0", finite=True, allow_empty=False)
-    n_steps = _integer(n_steps, "n_steps", low=0)
+    n_steps = check_count(n_steps, "n_steps")
+    if (n_steps + 1) * w0.size > MAX_COUNT:
+        raise ValueError(f"n_steps is too large: the trajectory would hold more than "
+                         f"{MAX_COUNT} numbers")
     if np.ndim(lr) == 0 and not isinstance(lr, (list, tuple)):
         steps = [_real(lr, "lr", low=0)] * n_steps
     else:
@@ -1460,6 +1475,9 @@ def gradient_descent(grad, w0, lr, n_steps) -> np.ndarray:
                 raise ValueError(
                     f"grad(w) must return an array of shape {w.shape}, got shape {g.shape}"
                 )
+            if not np.all(np.isfinite(g)) and np.all(np.isfinite(w)):
+                raise ValueError(f"grad returned a non-finite gradient at step {k}, "
+                                 "at a finite w")
             w = w - steps[k] * g
             traj[k + 1] = w
     return traj
@@ -1507,7 +1525,11 @@ def clip_by_norm(g, max_norm) -> np.ndarray:
     """
     g = as_float_array(g, "g", finite=True, allow_empty=False)
     max_norm = _real(max_norm, "max_norm", low=0, low_inclusive=False)
-    norm = float(np.sqrt(np.sum(np.square(g, dtype=np.float64))))
+    with np.errstate(over="ignore", under="ignore"):
+        norm = float(np.sqrt(np.sum(np.square(g, dtype=np.float64))))
+    if not (1e-150 < norm < 1e150):  # squares over- or underflow: scale first, as hypot does
+        m = float(np.max(np.abs(g.astype(np.float64))))
+        norm = m * float(np.sqrt(np.sum(np.square(g / m, dtype=np.float64)))) if m else 0.0
     coef = max_norm / (norm + 1e-6)
     if coef < 1.0:
         return (g * coef).astype(g.dtype, copy=False)
@@ -1560,7 +1582,8 @@ def sgd_step(w, g, lr, weight_decay=0.0) -> np.ndarray:
     lr = _real(lr, "lr", low=0)
     weight_decay = _real(weight_decay, "weight_decay", low=0)
     if weight_decay != 0:
-        g = g + weight_decay * w
+        with np.errstate(over="ignore", invalid="ignore"):  # refused in _adam_update
+            g = g + weight_decay * w
     return np.asarray(w - lr * g)
 
 
@@ -1573,7 +1596,11 @@ def _check_adam(w, g, state, lr, betas, eps, weight_decay):
     lr = _real(lr, "lr", low=0)
     eps = _real(eps, "eps", low=0)
     weight_decay = _real(weight_decay, "weight_decay", low=0)
-    if isinstance(betas, (str, bytes)) or not hasattr(betas, "__len__") or len(betas) != 2:
+    try:
+        pair = not isinstance(betas, (str, bytes)) and np.ndim(betas) == 1 and len(betas) == 2
+    except (ValueError, TypeError):  # a ragged sequence
+        pair = False
+    if not pair:
         raise ValueError(f"betas must be a pair (beta1, beta2), got {betas!r:.40}")
     beta1 = _real(betas[0], "betas[0]", low=0, high=1, high_inclusive=False)
     beta2 = _real(betas[1], "betas[1]", low=0, high=1, high_inclusive=False)
@@ -1598,14 +1625,20 @@ def _adam_update(w, g, state, lr, beta1, beta2, eps, step, m, v):
     step += 1
     # m.lerp_(g, 1 - beta1): torch's lerp formula switches form at weight 0.5
     wt = 1.0 - beta1
-    m = m + wt * (g - m) if wt < 0.5 else g - (g - m) * (1.0 - wt)
-    v = v * beta2 + (1.0 - beta2) * (g * g)
+    with np.errstate(over="ignore", invalid="ignore"):  # refused below
+        m = m + wt * (g - m) if wt < 0.5 else g - (g - m) * (1.0 - wt)
+        v = v * beta2 + (1.0 - beta2) * (g * g)
     bias_correction1 = 1.0 - beta1**step
     bias_correction2 = 1.0 - beta2**step
     step_size = lr / bias_correction1
-    denom = np.sqrt(v) / math.sqrt(bias_correction2) + eps
-    with np.errstate(divide="ignore", invalid="ignore"):  # eps = 0, v = 0: nan, as in torch
-        w_new = np.asarray(w + (-step_size) * (m / denom))
+    with np.errstate(over="ignore", invalid="ignore"):
+        denom = np.sqrt(v) / math.sqrt(bias_correction2) + eps
+    # eps = 0 and v = 0 (a coordinate whose gradients were all 0, so m = 0 too):
+    # torch gives 0/0 = nan; the limit eps -> 0 is no move, which is returned
+    ratio = np.divide(m, denom, out=np.zeros_like(m), where=denom != 0)
+    with np.errstate(over="ignore", invalid="ignore"):
+        w_new = np.asarray(w + (-step_size) * ratio)
+    check_finite_result([m, v, w_new], "w, g, lr and weight_decay", "the Adam update")
     state["step"] = step
     state["m"] = m
     state["v"] = v
@@ -1662,7 +1695,8 @@ def adam_step(w, g, state, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0
         w, g, state, lr, betas, eps, weight_decay
     )
     if weight_decay != 0:
-        g = g + weight_decay * w
+        with np.errstate(over="ignore", invalid="ignore"):  # refused in _adam_update
+            g = g + weight_decay * w
     return _adam_update(w, g, state, lr, beta1, beta2, eps, step, m, v)
 
 
@@ -1705,7 +1739,8 @@ def adamw_step(w, g, state, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=
     w, g, lr, beta1, beta2, eps, weight_decay, step, m, v = _check_adam(
         w, g, state, lr, betas, eps, weight_decay
     )
-    w = w * (1.0 - lr * weight_decay)
+    with np.errstate(over="ignore", invalid="ignore"):
+        w = w * (1.0 - lr * weight_decay)
     return _adam_update(w, g, state, lr, beta1, beta2, eps, step, m, v)
 
 
@@ -1803,6 +1838,15 @@ def norm_penalized_least_squares(X, y, alpha, *, fit_intercept=False) -> Fit:
     else:
         x_mean, y_mean = np.zeros(X.shape[1]), 0.0
         Xc, yc = X, y
+    try:
+        with np.errstate(all="ignore"):
+            return _checked(_norm_penalized(Xc, yc, x_mean, y_mean, n, alpha, fit_intercept,
+                                            out))
+    except ValueError as exc:
+        raise ValueError(f"X and y (or alpha): {exc}") from None
+
+
+def _norm_penalized(Xc, yc, x_mean, y_mean, n, alpha, fit_intercept, out):
     U, d, Vt = np.linalg.svd(Xc, full_matrices=False)
     keep = d > d.max(initial=0.0) * max(Xc.shape) * np.finfo(float).eps
     U, d, Vt = U[:, keep], d[keep], Vt[keep]
@@ -1813,7 +1857,7 @@ def norm_penalized_least_squares(X, y, alpha, *, fit_intercept=False) -> Fit:
     alpha_max = min(float(np.sqrt(c @ c)), float(np.linalg.norm(Xc.T @ yc)) / n)
     n_iter = 0
     if alpha >= alpha_max:
-        coef = np.zeros(X.shape[1])
+        coef = np.zeros(Xc.shape[1])
     elif alpha == 0:
         coef = Vt.T @ (c / s)
     else:
@@ -1823,7 +1867,7 @@ def norm_penalized_least_squares(X, y, alpha, *, fit_intercept=False) -> Fit:
     r = yc - Xc @ coef
     objective = float(r @ r) / (2 * n) + alpha * float(np.sqrt(coef @ coef))
     intercept = float(y_mean - x_mean @ coef) if fit_intercept else 0.0
-    return _checked(Fit(coef.astype(out), intercept, n_iter, True, objective))
+    return Fit(coef.astype(out), intercept, n_iter, True, objective)
 
 
 # -- chapter 7 additions --
@@ -1917,15 +1961,24 @@ def best_subset(X, y, k=None, *, fit_intercept=True):
         if k > p:
             raise ValueError(f"k must be <= n_features = {p}, got {k}")
     fit_intercept = _bool(fit_intercept, "fit_intercept")
-    x_mean = X.mean(axis=0) if fit_intercept else np.zeros(p)
-    y_mean = float(y.mean()) if fit_intercept else 0.0
-    Xc, yc = X - x_mean, y - y_mean
+    # data in extreme units are rescaled by powers of two (exact; none for ordinary data)
+    Xc, yc, x_mean, y_mean, sx, sy = _prepare(X, y, fit_intercept)
     G, q = Xc.T @ Xc, Xc.T @ yc
+
+    def unscaled(fit):
+        with np.errstate(over="ignore", invalid="ignore"):
+            w = (fit.coef * (sy / sx)).astype(out)
+            rss = sy * (sy * fit.rss)
+            b = sy * fit.intercept
+        if not (np.all(np.isfinite(w)) and math.isfinite(rss) and math.isfinite(b)):
+            raise ValueError("X and y are too badly scaled for float64: the solution "
+                             "overflows; rescale X and y")
+        return SubsetFit(fit.support, w, b, rss)
 
     def best_of_size(size):
         if size == 0:
             w = np.zeros(p)
-            return SubsetFit((), w.astype(out), y_mean, float(yc @ yc))
+            return unscaled(SubsetFit((), w, y_mean, float(yc @ yc)))
         idx = np.array(list(combinations(range(p), size)), dtype=np.intp)
         Gs = G[idx[:, :, None], idx[:, None, :]]
         qs = q[idx]
@@ -1939,7 +1992,7 @@ def best_subset(X, y, k=None, *, fit_intercept=True):
         w = np.zeros(p)
         w[idx[best]] = W[best]
         b = y_mean - float(x_mean @ w) if fit_intercept else 0.0
-        return SubsetFit(tuple(int(j) for j in idx[best]), w.astype(out), b, float(rss[best]))
+        return unscaled(SubsetFit(tuple(int(j) for j in idx[best]), w, b, float(rss[best])))
 
     if k is not None:
         return best_of_size(k)
@@ -2017,12 +2070,34 @@ def _segment_min(A, c, a, b):
     return w, float((w - c) @ A @ (w - c))
 
 
+def _lp_norm_2d(a, p):
+    """The Lp norm of the rows of ``a`` (absolute values, last axis of length 2).
+
+    For a large ``p`` (or when the plain sum over- or underflows) each row is
+    first divided by its largest entry, so that the powers stay in range.
+    """
+    if np.isinf(p):
+        return a.max(axis=-1)
+    with np.errstate(over="ignore", under="ignore", divide="ignore", invalid="ignore"):
+        plain = (a[..., 0] ** p + a[..., 1] ** p) ** (1.0 / p)
+        if p <= 64 and np.all(np.isfinite(plain) & ((plain > 0) | (a.max(axis=-1) == 0))):
+            return plain
+        m = a.max(axis=-1)
+        safe = np.where(m > 0, m, 1.0)
+        r = a / safe[..., None]
+        return m * (r[..., 0] ** p + r[..., 1] ** p) ** (1.0 / p)
+
+
 def _lp_unit(theta, p):
     """Points of the unit Lp sphere in 2-D at the angles ``theta``."""
     u = np.stack([np.cos(theta), np.sin(theta)], axis=-1)
-    a = np.abs(u)
-    norm = a.max(axis=-1) if np.isinf(p) else (a[..., 0] ** p + a[..., 1] ** p) ** (1.0 / p)
+    norm = _lp_norm_2d(np.abs(u), p)
     return u / norm[..., None]
+
+
+#: The smallest exponent of constrained_quadratic_2d: below it the Lp "norm" of
+#: a point overflows (the ball is numerically the coordinate cross).
+_MIN_P = 0.01
 
 
 def constrained_quadratic_2d(A, center, p, t):
@@ -2083,18 +2158,26 @@ def constrained_quadratic_2d(A, center, p, t):
     from ._validation import as_float_array, check_scalar
 
     A = as_float_array(A, "A", ndim=2, finite=True)
-    if A.shape != (2, 2) or not np.allclose(A, A.T) or np.any(np.linalg.eigvalsh(A) <= 0):
+    if A.shape != (2, 2):
+        raise ValueError(f"A must be a symmetric positive definite 2x2 matrix, got shape "
+                         f"{A.shape}")
+    m = float(np.max(np.abs(A)))
+    if m > 0 and not 2.0**-100 <= m <= 2.0**100:  # the minimizer does not depend on |A|
+        A = A / float(_pow2_scale(m))
+    if not np.allclose(A, A.T) or np.any(np.linalg.eigvalsh(A) <= 0):
         raise ValueError("A must be a symmetric positive definite 2x2 matrix")
     c = as_float_array(center, "center", ndim=1, finite=True)
     if c.shape != (2,):
         raise ValueError(f"center must have shape (2,), got {c.shape}")
-    if isinstance(p, bool) or not isinstance(p, (int, float, np.integer, np.floating)) \
-            or not p > 0:
-        raise ValueError(f"p must be a number > 0 (or numpy.inf), got {p!r}")
-    p = float(p)
-    t = check_scalar(t, "t", low=0)
+    p = check_scalar(p, "p", low=_MIN_P)
+    t = check_scalar(t, "t", low=0, finite=True)
+    # c and t in extreme units: solve for (c, t) / s and scale back (s a power of two)
+    m = max(float(np.max(np.abs(c))), t)
+    if m > 0 and not 2.0**-100 <= m <= 2.0**100:
+        s = float(_pow2_scale(m))
+        return s * constrained_quadratic_2d(A, c / s, p, t / s)
     a = np.abs(c)
-    norm_c = a.max() if np.isinf(p) else float((a**p).sum() ** (1.0 / p))
+    norm_c = float(_lp_norm_2d(a, p))
     if norm_c <= t:
         return c.copy()
     if t == 0:
@@ -2192,10 +2275,11 @@ def iterations_to_tolerance(trajectory, target, tol):
         raise ValueError("trajectory must have one row per iterate, got a scalar")
     tgt = as_float_array(target, "target")
     if tgt.ndim and tgt.shape != traj.shape[1:]:
-        raise ValueError(f"target must have the shape of one iterate {traj.shape[1:]}, "
-                         f"got {tgt.shape}")
+        raise ValueError(f"target must have the shape of one iterate of trajectory "
+                         f"{traj.shape[1:]}, got {tgt.shape}")
     tol = check_scalar(tol, "tol", low=0, low_inclusive=False)
-    dist = np.linalg.norm((traj - tgt).reshape(len(traj), -1), axis=1)
+    with np.errstate(over="ignore"):  # a distance beyond float range is inf: outside
+        dist = np.linalg.norm((traj - tgt).reshape(len(traj), -1), axis=1)
     outside = np.flatnonzero(~(dist <= tol))  # NaN counts as outside
     if outside.size == 0:
         return 0
