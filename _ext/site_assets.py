@@ -1,13 +1,12 @@
 """Keep every page's scripts to what it needs.
 
-1. Ship the ipywidgets HTML manager only to pages that show a widget view.
-
-myst-nb adds the widget JavaScript (``nb_ipywidgets_js``, 1.9 MB) and the
-notebook's saved widget state to every page whose notebook *has* widget state.
-The book's interactive figures carry an HTML version that the HTML builder
-shows instead of the widget view (``nb_mime_priority_overrides``), so on those
-pages the widget JavaScript would be dead weight. This extension drops it
-from every page whose rendered output contains no widget view.
+1. Leave out saved widget state. A notebook executed by the build saves the
+state of its live widgets, and myst-nb embeds it in the page (with the widget
+JavaScript of ``nb_ipywidgets_js``, which the book sets to nothing). The book's
+interactive figures carry an HTML version that the HTML builder shows instead
+of the widget view (``nb_mime_priority_overrides``), so no page renders a
+widget view and the state (the PNG of every live figure) is dead weight: it is
+dropped from every page.
 
 2. Drop duplicated scripts. sphinx-thebe (loaded by Jupyter Book) registers
 its inline configuration script twice on notebook pages, and the second copy
@@ -41,15 +40,12 @@ import pathlib
 import re
 from collections import Counter
 
-from docutils import nodes
 from pybtex.plugin import register_plugin
 from pybtex.style.formatting.plain import Style as PlainStyle
 from pybtex.style.labels import BaseLabelStyle
 from sphinxcontrib.bibtex import plugin as bibtex_plugin
 from sphinxcontrib.bibtex.style.referencing import BracketStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
-
-WIDGET_VIEW_MIME = "application/vnd.jupyter.widget-view+json"
 
 
 def _author_year(entry) -> str:
@@ -98,17 +94,10 @@ bibtex_plugin.register_plugin("sphinxcontrib.bibtex.style.referencing",
                               "author_year_semicolon", AuthorYearSemicolonReferenceStyle)
 
 
-def drop_unused_widget_js(app, doctree, docname):
+def drop_widget_state(app, doctree, docname):
     metadata = getattr(app.env, "nb_metadata", None)
-    if not metadata:
-        return
-    js_files = metadata.get(docname, {}).get("js_files")
-    if not js_files:
-        return
-    for node in doctree.findall(nodes.raw):
-        if WIDGET_VIEW_MIME in node.astext():
-            return  # a real widget view is shown: keep the manager
-    for key in [k for k in js_files if k.startswith("ipywidgets")]:
+    js_files = (metadata or {}).get(docname, {}).get("js_files")
+    for key in [k for k in (js_files or {}) if k.startswith("ipywidgets")]:
         del js_files[key]
 
 
@@ -148,8 +137,8 @@ def drop_fontawesome_js(app, exception):
 
 
 def setup(app):
-    # after myst-nb has chosen, per builder, which MIME type of each output to show
-    app.connect("doctree-resolved", drop_unused_widget_js)
+    # after myst-nb has registered the page's scripts
+    app.connect("doctree-resolved", drop_widget_state)
     # after the themes and extensions have added their scripts
     app.connect("html-page-context", drop_duplicate_scripts, priority=900)
     app.connect("html-page-context", fix_citation_roles)

@@ -68,7 +68,7 @@ def _unavailable(reason: str):
 def site_pages() -> list[str]:
     if not SITE.is_dir():
         return []
-    skip_dirs = {"_static", "_sources", "_images", "mathjax", "ipywidgets", "_sphinx_design_static"}
+    skip_dirs = {"_static", "_sources", "_images", "mathjax", "_sphinx_design_static"}
     pages = []
     for path in sorted(SITE.rglob("*.html")):
         rel = path.relative_to(SITE)
