@@ -33,9 +33,16 @@ entries that would share a label get "a", "b" after the year.
 ``author_year`` reference style joins them with commas, so "[Girshick, 2015,
 Huber, 1964]" reads like one list; ``author_year_semicolon`` gives
 "[Girshick, 2015; Huber, 1964]".
+
+7. Ask the book's interactive figures for every slider frame. In a reader's
+kernel a figure shows its live widget and a one-frame fallback; the website
+needs every frame precomputed. The build sets ``L1L2_STATIC_FRAMES=all``
+(``l1l2.interactive``) before myst-nb starts the kernels that execute the
+chapters; stored notebooks, nbval and Jupyter keep the light version.
 """
 
 import dataclasses
+import os
 import pathlib
 import re
 from collections import Counter
@@ -137,6 +144,8 @@ def drop_fontawesome_js(app, exception):
 
 
 def setup(app):
+    # before myst-nb executes the chapters, in kernels that inherit the environment
+    os.environ["L1L2_STATIC_FRAMES"] = "all"
     # after myst-nb has registered the page's scripts
     app.connect("doctree-resolved", drop_widget_state)
     # after the themes and extensions have added their scripts

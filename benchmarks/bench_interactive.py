@@ -1,17 +1,28 @@
-"""Benchmark of the book's interactive figures: one slider step each.
+"""Benchmark of the book's interactive figures: one slider step, and one display.
 
-For every interactive figure of the book (``FIGURES`` below), measure the
-median time of one slider step as the live widget performs it: update the
-artists, draw (blitting the animated ones over a cached background) and
-encode the PNG the image widget shows. The reference is the naive
-``ipywidgets.interact`` pattern, whose callback rebuilds and renders the
-whole figure at every step. Goal: <= 30 ms per step.
+For every interactive figure of the book (``FIGURES`` below), measure
 
-Run ``python benchmarks/bench_interactive.py`` to print the table.
+* **a slider step** — the median time of one step as the live widget performs
+  it: update the artists, draw (blitting the animated ones over a cached
+  background) and encode the PNG the image widget shows. The reference is the
+  naive ``ipywidgets.interact`` pattern, whose callback rebuilds and renders
+  the whole figure at every step. Goal: <= 30 ms per step.
+* **a display in a live kernel** — what running the chapter's cell costs: build
+  the figure (``figures.<name>_explorer()``, its numbers included) and compute
+  its MIME bundle (``_repr_mimebundle_``: the widget and a one-frame HTML
+  fallback), with ``L1L2_STATIC_FRAMES`` unset. The reference is the same
+  display with ``L1L2_STATIC_FRAMES=all``, which renders every static frame
+  (what every display did before the variable existed; the book build sets
+  it). Goal: <= 0.3 s per figure.
+
+Run ``python benchmarks/bench_interactive.py`` to print both tables
+(``--steps`` or ``--display`` for one of them).
 """
 
 from __future__ import annotations
 
+import argparse
+import os
 import statistics
 import time
 
@@ -20,7 +31,8 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from l1l2 import interactive  # noqa: E402
+from l1l2 import figures  # noqa: E402
+from l1l2.interactive import STATIC_FRAMES_ENV  # noqa: E402
 
 
 def _two(values, value):
@@ -34,70 +46,71 @@ def _two(values, value):
 #: computes at most two positions' data: the fewest a builder accepts).
 FIGURES = {
     "ch. 1 loss_explorer": (
-        interactive.loss_explorer,
-        lambda f, v: interactive.loss_explorer(
+        figures.loss_explorer,
+        lambda f, v: figures.loss_explorer(
             betas=_two(f.params["beta"], v["beta"]), initial=v),
     ),
     "ch. 2 gd_explorer": (
-        interactive.gd_explorer,
-        lambda f, v: interactive.gd_explorer(
+        figures.gd_explorer,
+        lambda f, v: figures.gd_explorer(
             lrs=_two(f.params["lr"], v["lr"]), starts=_two(f.params["start"], v["start"]),
             betas=_two(f.params["beta"], v["beta"]), initial=v),
     ),
     "ch. 3 drag_point_explorer": (
-        interactive.drag_point_explorer,
-        lambda f, v: interactive.drag_point_explorer(
+        figures.drag_point_explorer,
+        lambda f, v: figures.drag_point_explorer(
             offsets=_two(f.params["offset"], v["offset"])),
     ),
     "ch. 4 box_beta_explorer": (
-        interactive.box_beta_explorer,
-        lambda f, v: interactive.box_beta_explorer(
+        figures.box_beta_explorer,
+        lambda f, v: figures.box_beta_explorer(
             betas=_two(f.params["beta"], v["beta"]), initial=v),
     ),
     "ch. 5 overfit_explorer": (
-        interactive.overfit_explorer,
-        lambda f, v: interactive.overfit_explorer(
+        figures.overfit_explorer,
+        lambda f, v: figures.overfit_explorer(
             degrees=_two(f.params["degree"], v["degree"]),
             alphas=_two(f.params["alpha"], v["alpha"]), initial=v),
     ),
+    "ch. 6 ridge_shrinkage_explorer": (
+        figures.ridge_shrinkage_explorer,
+        lambda f, v: figures.ridge_shrinkage_explorer(
+            lambdas=_two(f.params["lambda_"], v["lambda_"]), initial=v),
+    ),
     "ch. 7 elastic_net_explorer": (
-        interactive.elastic_net_explorer,
-        lambda f, v: interactive.elastic_net_explorer(
+        figures.elastic_net_explorer,
+        lambda f, v: figures.elastic_net_explorer(
             l1_ratios=_two(f.params["l1_ratio"], v["l1_ratio"]),
             alphas=_two(f.params["alpha"], v["alpha"]), initial=v),
     ),
-    "ch. 6 ridge_shrinkage_explorer": (
-        interactive.ridge_shrinkage_explorer,
-        lambda f, v: interactive.ridge_shrinkage_explorer(
-            lambdas=_two(f.params["lambda_"], v["lambda_"]), initial=v),
-    ),
-    "ch. 10 posterior_explorer": (
-        interactive.posterior_explorer,
-        lambda f, v: interactive.posterior_explorer(
-            scales=_two(f.params["scale"], v["scale"]),
-            noise_stds=_two(f.params["noise_std"], v["noise_std"]), initial=v),
+    "ch. 8 adam_decay_explorer": (
+        figures.adam_decay_explorer,
+        lambda f, v: figures.adam_decay_explorer(
+            weight_decays=_two(f.params["weight_decay"], v["weight_decay"]),
+            lrs=_two(f.params["lr"], v["lr"]), initial=v),
     ),
     "ch. 9 lp_ball_explorer": (
-        interactive.lp_ball_explorer,
-        lambda f, v: interactive.lp_ball_explorer(
+        figures.lp_ball_explorer,
+        lambda f, v: figures.lp_ball_explorer(
             ps=_two(f.params["p"], v["p"]), angles=_two(f.params["angle"], v["angle"]),
             budgets=_two(f.params["t"], v["t"]), initial=v),
     ),
     "ch. 9 kink_explorer": (
-        interactive.kink_explorer,
-        lambda f, v: interactive.kink_explorer(
+        figures.kink_explorer,
+        lambda f, v: figures.kink_explorer(
             lams=_two(f.params["lam"], v["lam"]), slopes=_two(f.params["slope"], v["slope"]),
             initial=v),
     ),
-    "ch. 8 adam_decay_explorer": (
-        interactive.adam_decay_explorer,
-        lambda f, v: interactive.adam_decay_explorer(
-            weight_decays=_two(f.params["weight_decay"], v["weight_decay"]),
-            lrs=_two(f.params["lr"], v["lr"]), initial=v),
+    "ch. 10 posterior_explorer": (
+        figures.posterior_explorer,
+        lambda f, v: figures.posterior_explorer(
+            scales=_two(f.params["scale"], v["scale"]),
+            noise_stds=_two(f.params["noise_std"], v["noise_std"]), initial=v),
     ),
 }
 
 GOAL_MS = 30.0
+DISPLAY_GOAL_S = 0.3
 
 
 def _positions(fig_i):
@@ -137,12 +150,32 @@ def rebuild_times(rebuild, fig_i, repeats: int = 1) -> list[float]:
     return times
 
 
-def run() -> list[dict]:
-    rows = []
-    def chapter(item):  # "ch. 10 ..." after "ch. 9 ..."
-        return int(item[0].split()[1])
+def display_time(builder, all_frames: bool) -> float:
+    """Seconds to build the figure and compute its MIME bundle, as a kernel
+    displaying the cell's result does, with or without every static frame."""
+    saved = os.environ.pop(STATIC_FRAMES_ENV, None)
+    if all_frames:
+        os.environ[STATIC_FRAMES_ENV] = "all"
+    try:
+        start = time.perf_counter()
+        fig_i = builder()
+        fig_i._repr_mimebundle_()
+        elapsed = time.perf_counter() - start
+    finally:
+        os.environ.pop(STATIC_FRAMES_ENV, None)
+        if saved is not None:
+            os.environ[STATIC_FRAMES_ENV] = saved
+    plt.close(fig_i.fig)
+    return elapsed
 
-    for name, (builder, rebuild) in sorted(FIGURES.items(), key=chapter):
+
+def _chapter(item):  # "ch. 10 ..." after "ch. 9 ..."
+    return int(item[0].split()[1])
+
+
+def run_steps() -> list[dict]:
+    rows = []
+    for name, (builder, rebuild) in sorted(FIGURES.items(), key=_chapter):
         fig_i = builder()
         fig_i.step(**fig_i.values)  # warm-up: caches the background
         ours = statistics.median(step_times(fig_i))
@@ -154,7 +187,40 @@ def run() -> list[dict]:
     return rows
 
 
+def run_display(repeats: int = 2) -> list[dict]:
+    """Display times, the live kernel and the book build alternately; the best of
+    ``repeats`` (the first display of a figure may also load its data set)."""
+    # warm-up: the first figure pays for importing matplotlib's and ipywidgets' parts
+    display_time(figures.kink_explorer, all_frames=False)
+    rows = []
+    for name, (builder, _) in sorted(FIGURES.items(), key=_chapter):
+        live, book = [], []
+        for _ in range(repeats):
+            live.append(display_time(builder, all_frames=False))
+            book.append(display_time(builder, all_frames=True))
+        rows.append({"name": f"{name}: display in a live kernel", "ours_s": min(live),
+                     "ref_s": min(book),
+                     "ref_name": f"every static frame, {STATIC_FRAMES_ENV}=all",
+                     "goal": f"<= {DISPLAY_GOAL_S} s"})
+    return rows
+
+
+def run() -> list[dict]:
+    return run_steps() + run_display()
+
+
 if __name__ == "__main__":
-    for row in run():
-        print(f"{row['name']}: {1e3 * row['ours_s']:.1f} ms per step; rebuilding: "
-              f"{1e3 * row['ref_s']:.1f} ms ({row['ref_s'] / row['ours_s']:.1f}x slower)")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--steps", action="store_true", help="only the slider steps")
+    parser.add_argument("--display", action="store_true", help="only the displays")
+    parser.add_argument("--repeats", type=int, default=2, help="displays per figure and mode")
+    args = parser.parse_args()
+    if not args.display:
+        for row in run_steps():
+            print(f"{row['name']}: {1e3 * row['ours_s']:.1f} ms per step; rebuilding: "
+                  f"{1e3 * row['ref_s']:.1f} ms ({row['ref_s'] / row['ours_s']:.1f}x slower)",
+                  flush=True)
+    if not args.steps:
+        for row in run_display(args.repeats):
+            print(f"{row['name']}: {row['ours_s']:.3f} s; with every frame: "
+                  f"{row['ref_s']:.3f} s ({row['ref_s'] / row['ours_s']:.1f}x)", flush=True)

@@ -1,4 +1,4 @@
-"""Lasso speed: l1l2.solvers against scikit-learn, side by side in one run.
+"""Lasso speed: l1l2.linear_model against scikit-learn, side by side in one run.
 
 Rows
 ----
@@ -42,7 +42,7 @@ from sklearn.linear_model import Lasso
 from sklearn.linear_model import lasso_path as sk_lasso_path
 from threadpoolctl import threadpool_limits
 
-from l1l2.solvers import lasso, lasso_alpha_max, lasso_path
+from l1l2.linear_model import lasso, lasso_alpha_max, lasso_path
 
 TOL = 1e-10  # l1l2's default; relative duality gap
 REPEATS = 9

@@ -174,7 +174,7 @@ class Spec:
 
     @property
     def name(self) -> str:
-        """``module.function``, e.g. ``solvers.lasso``."""
+        """``module.function``, e.g. ``linear_model.lasso``."""
         return f"{self.func.__module__.rsplit('.', 1)[-1]}.{self.func.__qualname__}"
 
 

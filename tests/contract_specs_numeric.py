@@ -1,5 +1,6 @@
-"""Contract specs for the numeric modules of l1l2: losses, penalties, solvers,
-robust, boxes, selection, priors and datasets (see tests/contract.py).
+"""Contract specs for the numeric modules of l1l2: losses, penalties,
+linear_model, optim, geometry, robust, boxes, selection, priors and datasets
+(see tests/contract.py).
 
 Valid calls are tiny (n = 5..20) so that the whole contract runs in seconds.
 Where a function is homogeneous (``f(c x) = c**d f(x)``), its ``check``
@@ -16,7 +17,19 @@ import math
 import numpy as np
 from contract import Spec, array, choice, count, flag, function, other, scalar
 
-from l1l2 import boxes, datasets, losses, penalties, priors, robust, selection, solvers
+from l1l2 import (
+    boxes,
+    datasets,
+    geometry,
+    linear_model,
+    losses,
+    optim,
+    penalties,
+    priors,
+    robust,
+    selection,
+)
+from l1l2.linear_model._coordinate_descent import _METHODS
 
 # ---------------------------------------------------------------------------
 # Small data
@@ -39,7 +52,6 @@ TORCH = (
     "mirrors torch.nn.functional: NaN and inf propagate and squares overflow to inf "
     "(pinned in tests/test_losses.py)"
 )
-DENSITY = "a log density is -inf where the density underflows, NaN at a NaN argument"
 PASS_THROUGH = "returns (a function of) the data it is given, NaN and inf included"
 
 
@@ -142,7 +154,7 @@ def _clip_check(result, args, kwargs):
 
 
 def _in_ball_check(result, args, kwargs):
-    bound = inspect.signature(solvers.constrained_quadratic_2d).bind(*args, **kwargs)
+    bound = inspect.signature(geometry.constrained_quadratic_2d).bind(*args, **kwargs)
     p, t = float(bound.arguments["p"]), float(bound.arguments["t"])
     w = np.asarray(result[0] if isinstance(result, tuple) else result, dtype=float)
     if math.isinf(p):
@@ -195,21 +207,15 @@ PENALTY_SPECS = [
          check=homogeneous(penalties.l1_penalty, 1, ("w",))),
     Spec(penalties.l2_penalty, (X5,), domains={"w": W},
          check=homogeneous(penalties.l2_penalty, 2, ("w",))),
-    Spec(penalties.elastic_net_penalty, (X5, 0.5),
-         domains={"w": W, "l1_ratio": scalar(0, 1)}),
     Spec(penalties.l0_count, (X5,), {"tol": 0.1}, domains={"w": W, "tol": scalar(low=0)}),
     Spec(penalties.l2_norm, (X5,), domains={"w": W},
          check=homogeneous(penalties.l2_norm, 1, ("w",))),
-    Spec(penalties.lp_norm, (X5, 3.0), domains={"w": W, "p": scalar(**POSITIVE)},
-         check=homogeneous(penalties.lp_norm, 1, ("w",))),
     Spec(penalties.soft_threshold, (X5, 0.7), domains={"x": array(), "t": scalar(low=0)},
          check=homogeneous(penalties.soft_threshold, 1, ("x",), ("t",))),
-    Spec(penalties.group_soft_threshold, (X5, 0.7), domains={"x": array(), "t": scalar(low=0)},
-         check=homogeneous(penalties.group_soft_threshold, 1, ("x",), ("t",))),
 ]
 
 # ---------------------------------------------------------------------------
-# solvers
+# linear_model, optim, geometry
 # ---------------------------------------------------------------------------
 
 XY = {"X": array(2), "y": array(1)}
@@ -222,51 +228,57 @@ def _quadratic_grad(w):
     return 2.0 * (np.asarray(w) - 1.0)
 
 
-SOLVER_SPECS = [
-    Spec(solvers.iterations_to_tolerance, (np.array([[3.0], [2.0], [1.5], [1.1], [1.0]]),
-                                           [1.0], 0.2),
-         domains={"trajectory": array(2), "target": array(1), "tol": scalar(**POSITIVE)}),
-    Spec(solvers.ridge, (XM, YM, 0.5), domains={**XY, "alpha": scalar(low=0), **INTERCEPT}),
-    Spec(solvers.ols, (XM, YM), domains={**XY, **INTERCEPT}),
-    Spec(solvers.lasso, (XM, YM, 0.1), {"max_iter": 300},
+LINEAR_MODEL_SPECS = [
+    Spec(linear_model.ridge, (XM, YM, 0.5), domains={**XY, "alpha": scalar(low=0), **INTERCEPT}),
+    Spec(linear_model.ols, (XM, YM), domains={**XY, **INTERCEPT}),
+    Spec(linear_model.norm_penalized_least_squares, (XM, YM, 0.5),
+         domains={**XY, "alpha": scalar(low=0), **INTERCEPT}),
+    Spec(linear_model.lasso, (XM, YM, 0.1), {"max_iter": 300},
          domains={**XY, "alpha": scalar(low=0), **INTERCEPT, **ITER,
-                  "method": choice(*solvers._METHODS)}),
-    Spec(solvers.elastic_net, (XM, YM, 0.1, 0.5), {"max_iter": 300},
+                  "method": choice(*_METHODS)}),
+    Spec(linear_model.elastic_net, (XM, YM, 0.1, 0.5), {"max_iter": 300},
          domains={**XY, "alpha": scalar(low=0), "l1_ratio": scalar(0, 1), **INTERCEPT, **ITER,
-                  "method": choice(*solvers._METHODS)}),
-    Spec(solvers.lasso_path, (XM, YM, [1.0, 0.1, 0.01]), {"max_iter": 300},
+                  "method": choice(*_METHODS)}),
+    Spec(linear_model.lasso_alpha_max, (XM, YM), domains={**XY, **INTERCEPT}),
+    Spec(linear_model.lasso_path, (XM, YM, [1.0, 0.1, 0.01]), {"max_iter": 300},
          domains={**XY, "alphas": array(1), **INTERCEPT, **ITER}),
-    Spec(solvers.lasso_alpha_max, (XM, YM), domains={**XY, **INTERCEPT}),
-    Spec(solvers.lad_regression, (XM, YM), domains={**XY, **INTERCEPT}),
-    Spec(solvers.huber_regression, (XM, YM, 1.0),
+    Spec(linear_model.lad_regression, (XM, YM), domains={**XY, **INTERCEPT}),
+    Spec(linear_model.huber_regression, (XM, YM, 1.0),
          domains={**XY, "delta": scalar(**POSITIVE), **INTERCEPT}),
-    Spec(solvers.gradient_descent, (_quadratic_grad, np.zeros(2), 0.1, 5),
+    Spec(linear_model.best_subset, (XM, YM, 2),
+         domains={**XY, "k": count(0, optional=True), **INTERCEPT}),
+]
+
+OPTIM_SPECS = [
+    Spec(optim.gradient_descent, (_quadratic_grad, np.zeros(2), 0.1, 5),
          ieee="a too-large lr diverges to inf/NaN and the trajectory is returned as is "
-              "(documented; divergence is what chapter 2 shows; pinned in test_solvers.py)",
+              "(documented; divergence is what chapter 2 shows; pinned in test_optim.py)",
          domains={"grad": function(), "w0": array(1), "lr": scalar(**POSITIVE),
                   "n_steps": count(0)}),
-    Spec(solvers.clip_by_norm, (np.array([3.0, 4.0]), 1.0),
+    Spec(optim.iterations_to_tolerance,
+         (np.array([[3.0], [2.0], [1.5], [1.1], [1.0]]), [1.0], 0.2),
+         domains={"trajectory": array(2), "target": array(1), "tol": scalar(**POSITIVE)}),
+    Spec(optim.clip_by_norm, (np.array([3.0, 4.0]), 1.0),
          domains={"g": array(1), "max_norm": scalar(low=0)}, check=_clip_check),
-    Spec(solvers.sgd_step, (X5, Y5, 0.1), {"weight_decay": 0.01},
+    Spec(optim.sgd_step, (X5, Y5, 0.1), {"weight_decay": 0.01},
          domains={"w": array(1), "g": array(1), "lr": scalar(low=0),
                   "weight_decay": scalar(low=0)}),
-    Spec(solvers.adam_step, (X5, Y5, {}), {"lr": 0.01},
+    Spec(optim.adam_step, (X5, Y5, {}), {"lr": 0.01},
          domains={"w": array(1), "g": array(1), "state": other(_state_reason),
                   "lr": scalar(low=0), "betas": array(1), "eps": scalar(low=0),
                   "weight_decay": scalar(low=0)},
          mutates=("state",)),
-    Spec(solvers.adamw_step, (X5, Y5, {}), {"lr": 0.01},
+    Spec(optim.adamw_step, (X5, Y5, {}), {"lr": 0.01},
          domains={"w": array(1), "g": array(1), "state": other(_state_reason),
                   "lr": scalar(low=0), "betas": array(1), "eps": scalar(low=0),
                   "weight_decay": scalar(low=0)},
          mutates=("state",)),
-    Spec(solvers.prox_l1_step, (X5, Y5, 0.1, 0.5),
+    Spec(optim.prox_l1_step, (X5, Y5, 0.1, 0.5),
          domains={"w": array(1), "g": array(1), "lr": scalar(low=0), "alpha": scalar(low=0)}),
-    Spec(solvers.best_subset, (XM, YM, 2),
-         domains={**XY, "k": count(0, optional=True), **INTERCEPT}),
-    Spec(solvers.norm_penalized_least_squares, (XM, YM, 0.5),
-         domains={**XY, "alpha": scalar(low=0), **INTERCEPT}),
-    Spec(solvers.constrained_quadratic_2d, ([[2.0, 0.5], [0.5, 1.0]], [3.0, 2.0], 1.5, 1.0),
+]
+
+GEOMETRY_SPECS = [
+    Spec(geometry.constrained_quadratic_2d, ([[2.0, 0.5], [0.5, 1.0]], [3.0, 2.0], 1.5, 1.0),
          domains={"A": array(2), "center": array(1), "p": scalar(**POSITIVE),
                   "t": scalar(low=0)},
          check=_in_ball_check),
@@ -307,7 +319,7 @@ BOX_SPECS = [
                   "seed": count(0)}),
     Spec(boxes.fit_linear_regressor, (XM, np.stack([YM, -YM], axis=1)),
          {"loss": "smooth_l1", "beta": 1.0},
-         domains={"X": array(2), "targets": array(2), "loss": choice(*boxes.LOSS_NAMES),
+         domains={"X": array(2), "targets": array(2), "loss": choice(*boxes._LOSS_NAMES),
                   "beta": scalar(low=0)}),
 ]
 
@@ -342,24 +354,12 @@ SELECTION_SPECS = [
 
 PRIOR = choice(*priors._PRIORS)
 PRIOR_SPECS = [
-    Spec(priors.laplace_logpdf, (X5,), {"scale": 0.5}, ieee=DENSITY,
-         domains={"w": array(), "scale": scalar(**POSITIVE)}),
-    Spec(priors.gaussian_logpdf, (X5,), {"scale": 0.5}, ieee=DENSITY,
-         domains={"w": array(), "scale": scalar(**POSITIVE)}),
-    Spec(priors.log_prior, (X5, "laplace"), {"scale": 0.5}, ieee=DENSITY,
-         domains={"w": array(1), "prior": PRIOR, "scale": scalar(**POSITIVE)}),
-    Spec(priors.log_likelihood, (XM, YM, [1.0, 0.0, -1.0]), {"noise_std": 1.0, "intercept": 0.1},
-         domains={**XY, "w": array(1), "noise_std": scalar(**POSITIVE), "intercept": scalar()}),
     Spec(priors.prior_to_alpha, ("laplace", 0.5, 2.0, 8),
          domains={"prior": PRIOR, "scale": scalar(**POSITIVE), "noise_std": scalar(**POSITIVE),
                   "n_samples": count(1)}),
     Spec(priors.alpha_to_prior_scale, ("laplace", 1.0, 2.0, 8),
          domains={"prior": PRIOR, "alpha": scalar(**POSITIVE), "noise_std": scalar(**POSITIVE),
                   "n_samples": count(1)}),
-    Spec(priors.map_estimate_1d, ([-3.0, -0.5, 0.5, 3.0],),
-         {"prior": "laplace", "scale": 1.0, "std_error": 1.0},
-         domains={"w_ols": array(1), "prior": PRIOR, "scale": scalar(**POSITIVE),
-                  "std_error": scalar(**POSITIVE)}),
     Spec(priors.map_linear_regression, (XM, YM), {"prior": "laplace", "scale": 1.0},
          domains={**XY, "prior": PRIOR, "scale": scalar(**POSITIVE),
                   "noise_std": scalar(**POSITIVE), **INTERCEPT}),
@@ -389,7 +389,6 @@ DATASET_SPECS = [
                   "outlier_kind": choice("y", "leverage"), "slope": scalar(),
                   "intercept": scalar(), "noise_std": scalar(low=0), "outlier_shift": scalar(),
                   "seed": count(0)}),
-    Spec(datasets.smooth_truth, ([0.0, 0.25, 1.0],), ieee=PASS_THROUGH, domains={"x": array()}),
     Spec(datasets.make_polynomial_data, (10,), {"seed": 0},
          domains={"n_samples": count(1), "noise_std": scalar(low=0),
                   "x": array(1, optional=True), "seed": count(0)}),
@@ -416,7 +415,9 @@ DATASET_SPECS = [
 SPECS = (
     LOSS_SPECS
     + PENALTY_SPECS
-    + SOLVER_SPECS
+    + LINEAR_MODEL_SPECS
+    + OPTIM_SPECS
+    + GEOMETRY_SPECS
     + ROBUST_SPECS
     + BOX_SPECS
     + SELECTION_SPECS

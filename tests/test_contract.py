@@ -3,7 +3,7 @@
 For each public function (``contract.public_functions()``) exactly one spec in
 ``contract_specs_numeric.py`` or ``contract_specs_figures.py`` gives a valid
 call and the domain of each argument; each (function, argument, bad value)
-is one test case, named like ``solvers.lasso[alpha=nan]``. See ``contract.py``
+is one test case, named like ``linear_model.lasso[alpha=nan]``. See ``contract.py``
 for what the contract requires.
 """
 
@@ -17,10 +17,11 @@ import contract_specs_numeric
 import pytest
 
 SPECS = list(contract_specs_numeric.SPECS) + list(contract_specs_figures.SPECS)
+INTERNAL_SPECS = list(contract_specs_figures.INTERNAL_SPECS)
 
 CASES = [
     pytest.param(spec, name, bad, id=f"{contract.spec_key(spec)}[{name}={bad.label}]")
-    for spec in SPECS
+    for spec in SPECS + INTERNAL_SPECS
     for name, bad in contract.cases(spec)
 ]
 
@@ -49,7 +50,7 @@ def test_every_parameter_is_fuzzed_or_skipped_with_a_reason(spec):
             assert len(domain.reason) > 10, f"{spec.name}: domain of {name!r} needs a reason"
 
 
-@pytest.mark.parametrize("spec", SPECS, ids=contract.spec_key)
+@pytest.mark.parametrize("spec", SPECS + INTERNAL_SPECS, ids=contract.spec_key)
 def test_valid_call_succeeds(spec):
     contract.run_contract(spec)
 

@@ -13,7 +13,6 @@ from l1l2.datasets import (
     make_box_regression,
     make_outlier_regression,
     make_polynomial_data,
-    smooth_truth,
     train_validation_split,
 )
 
@@ -109,9 +108,10 @@ def test_polynomial_data_fixed_design_new_noise():
     assert x[0] == 0.0  # the data set holds a copy
 
 
-def test_smooth_truth():
-    np.testing.assert_allclose(smooth_truth([0.0, 0.25, 0.5, 0.75]), [0, 1, 0, -1], atol=1e-15)
-    assert smooth_truth(np.float32([0.1])).dtype == np.float32
+def test_polynomial_data_truth_is_sin_2_pi_x():
+    truth = make_polynomial_data(5, seed=0).truth
+    np.testing.assert_allclose(truth([0.0, 0.25, 0.5, 0.75]), [0, 1, 0, -1], atol=1e-15)
+    assert truth(np.float32([0.1])).dtype == np.float32
 
 
 def test_train_validation_split():

@@ -1,17 +1,25 @@
-"""l1l2.interactive: the live widget really updates the figure, and the static
-HTML version carries one distinct frame per slider position."""
+"""l1l2.interactive, the mechanism: the live widget really updates the figure,
+the HTML version carries one distinct frame per slider position when the book
+build asks for it (``L1L2_STATIC_FRAMES=all``) and only the current one
+otherwise, and every option is checked with a named ValueError."""
 
 from __future__ import annotations
 
 import base64
+import io
 import json
 import re
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from l1l2 import interactive, plotting
+from l1l2.interactive import _static
+
+PNG_B64 = re.compile(r"iVBORw0KGgo[A-Za-z0-9+/=]+")
 
 
 def parabola_figure(**kwargs):
@@ -35,6 +43,21 @@ def frames_of(html: str) -> dict:
     payload = re.search(r'<script type="application/json" class="l1l2-frames">(.*?)</script>',
                         html, re.S).group(1)
     return json.loads(payload)
+
+
+def decode(png_b64: str) -> np.ndarray:
+    from PIL import Image
+
+    with Image.open(io.BytesIO(base64.b64decode(png_b64))) as image:
+        return np.asarray(image.convert("RGB"))
+
+
+@pytest.fixture
+def live_kernel(monkeypatch):
+    monkeypatch.delenv(interactive.STATIC_FRAMES_ENV, raising=False)
+
+
+# -- the live view ---------------------------------------------------------------
 
 
 def test_live_slider_changes_the_line_data_and_the_image():
@@ -67,7 +90,17 @@ def test_blitting_gives_the_same_pixels_as_a_full_draw():
     for a in (0.5, 2.0):
         full.set(a=a)
         blit.set(a=a)
-        assert np.array_equal(full._rgba(), blit._rgba())
+        assert np.array_equal(full.rgba(), blit.rgba())
+
+
+def test_step_is_update_draw_encode():
+    fig_i, line, x, calls = parabola_figure(animated=None)
+    png = fig_i.step(a=0.5)
+    assert png[:4] == b"\x89PNG" and calls[-1] == (0.5, 0.0)
+    assert np.allclose(line.get_ydata(), 0.5 * x**2)
+
+
+# -- the HTML versions --------------------------------------------------------------
 
 
 def test_static_html_has_one_distinct_frame_per_position():
@@ -80,11 +113,21 @@ def test_static_html_has_one_distinct_frame_per_position():
     assert data["labels"] == [["0.5", "1", "2"], ["0", "1"]]
     for frame in data["frames"]:
         assert base64.b64decode(frame)[:4] == b"\x89PNG"
-    assert html.count('type="range"') == 2
+    assert html.count('<input class="l1l2-slider"') == 2
     assert 'alt="A parabola whose curvature the slider sets."' in html
     # the first frame shown is that of the initial values, the middle positions
     # a=1.0 (index 1) and b=1.0 (index 1): frame 1*2 + 1 = 3
     assert 'data-frame="3"' in html
+
+
+def test_static_html_carries_its_script_and_style_from_the_package_data():
+    fig_i, *_ = parabola_figure()
+    html = fig_i.static_html()
+    script, css = _static.asset("slider.js"), _static.asset("figure.css")
+    assert script.startswith("(function (root)") and "img.src" in script
+    assert f"<script>{script}</script>" in html  # works without the book's JavaScript
+    assert f"<style>{css}</style>" in html  # ... and without its stylesheet
+    assert "figure.l1l2-interactive" in css and ".l1l2-control" in css
 
 
 def test_static_rendering_restores_the_current_values():
@@ -100,60 +143,58 @@ def test_static_html_is_deterministic():
     assert first.static_html() == second.static_html()
 
 
-def test_mime_bundle_carries_widget_and_html():
+def test_fallback_html_is_the_current_frame_and_a_note():
+    fig_i, *_ = parabola_figure(params={"a": [0.5, 1.0, 2.0], "b": [0.0, 1.0]},
+                                initial={"a": 2.0, "b": 0.0})
+    html = fig_i.fallback_html()
+    frames = PNG_B64.findall(html)
+    assert len(frames) == 1 and 'data-frames="1"' in html
+    assert 'data-frame="4"' in html  # a = 2.0 (index 2), b = 0.0 (index 0): 2*2 + 0
+    assert _static.RUN_NOTE in html and "a = 2, b = 0" in html
+    assert 'alt="A parabola whose curvature the slider sets."' in html
+    assert "<script" not in html and "<input" not in html
+    # the frame is the one the full version shows at the same values (the same
+    # pixels; compressed faster)
+    full = frames_of(fig_i.static_html())["frames"]
+    assert np.array_equal(decode(frames[0]), decode(full[4]))
+    assert not np.array_equal(decode(frames[0]), decode(full[3]))
+
+
+def test_mime_bundle_in_a_live_kernel_carries_widget_and_one_frame(live_kernel):
     fig_i, *_ = parabola_figure()
     bundle = fig_i._repr_mimebundle_()
     assert set(bundle) == {"text/plain", "text/html",
                            "application/vnd.jupyter.widget-view+json"}
     assert bundle["text/plain"] == "<InteractiveFigure: a=1.0; 3 frames>"
     assert "0x" not in bundle["text/plain"]
+    assert len(PNG_B64.findall(bundle["text/html"])) == 1
+    assert fig_i._static_html is None  # no frame rendered beyond the one shown
 
 
-def test_loss_explorer_moves_its_curves():
-    fig_i = interactive.loss_explorer()
-    line = fig_i.animated[0]
-    fig_i.set(beta=0.5)
-    small = np.array(line.get_ydata())
-    fig_i.set(beta=2.0)
-    assert not np.allclose(small, line.get_ydata())
+@pytest.mark.parametrize("value", ["all", "ALL", " all "])
+def test_mime_bundle_for_the_book_carries_every_frame(monkeypatch, value):
+    monkeypatch.setenv("L1L2_STATIC_FRAMES", value)
+    fig_i, *_ = parabola_figure(params={"a": [0.5, 1.0, 2.0], "b": [0.0, 1.0]})
+    html = fig_i._repr_mimebundle_()["text/html"]
+    assert html == fig_i.static_html()
+    assert len(frames_of(html)["frames"]) == 6
 
 
-def test_kink_explorer_minimum_sits_at_zero_iff_the_kink_absorbs_the_slope():
-    fig_i = interactive.kink_explorer()
-    assert fig_i.n_frames == 15 and fig_i.values == {"lam": 1.0, "slope": -0.5}
-    for (lam, slope), m in fig_i.minimizers.items():
-        # the L1 minimizer is 0 iff |L'(0)| <= lambda; the squared one iff L'(0) = 0
-        assert (m["l1"] == 0.0) == (abs(slope) <= lam)
-        assert (m["l2"] == 0.0) == (slope == 0.0)
-        fig_i.set(lam=lam, slope=slope)
-        ax_f, ax_d = fig_i.fig.axes
-        curve = next(ln for ln in ax_f.lines if ln.get_label().endswith(r"\lambda|w|$"))
-        x, f = np.asarray(curve.get_xdata()), np.asarray(curve.get_ydata())
-        assert x[np.argmin(f)] == pytest.approx(m["l1"], abs=0.01)
-        segment = np.asarray(fig_i.animated[-2].get_ydata())
-        assert np.allclose(segment, [slope - lam, slope + lam])  # L'(0) + [-lam, lam]
-        held = "at 0" if abs(slope) <= lam else "off 0"
-        assert ax_f.get_title().endswith(held)
-    html = fig_i.static_html()
-    assert len(frames_of(html)["frames"]) == 15 and len(html) < 200_000
-    assert 'alt="Two panels' in html
-    plt.close(fig_i.fig)
+@pytest.mark.parametrize("value", ["", "1", "none", "some"])
+def test_other_values_of_the_variable_mean_one_frame(monkeypatch, value):
+    monkeypatch.setenv("L1L2_STATIC_FRAMES", value)
+    fig_i, *_ = parabola_figure()
+    assert len(PNG_B64.findall(fig_i._repr_mimebundle_()["text/html"])) == 1
 
 
-def test_kink_explorer_rejects_bad_sliders():
-    with pytest.raises(ValueError, match="lams"):
-        interactive.kink_explorer(lams=(0.0, 1.0))
-    with pytest.raises(ValueError, match="w_range"):
-        interactive.kink_explorer(w_range=(0.5, 2.0))
+def test_result_is_kept_as_given():
+    token = object()
+    fig_i, *_ = parabola_figure(result=token)
+    assert fig_i.result is token
+    assert parabola_figure()[0].result is None
 
 
-def test_loss_explorer_starts_where_huber_and_smooth_l1_differ():
-    # at beta = delta = 1 Huber equals smooth L1 and hides under it; at 0.5 it is half of it
-    fig_i = interactive.loss_explorer()
-    assert fig_i.values == {"beta": 0.5}
-    sl1_loss, _, huber_loss, _ = (np.array(a.get_ydata()) for a in fig_i.animated[:4])
-    assert np.allclose(huber_loss, 0.5 * sl1_loss)
-    assert not np.allclose(huber_loss, sl1_loss)
+# -- bad input: a named ValueError, the figure closed ------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -193,6 +234,8 @@ def test_set_rejects_unknown_names_and_values():
         fig_i.set(c=1.0)
     with pytest.raises(ValueError, match="slider positions"):
         fig_i.set(a=0.7)
+    with pytest.raises(ValueError, match="slider positions"):
+        fig_i.set(a=np.array([0.5, 1.0]))
 
 
 def test_params_sequence_is_not_modified():
@@ -202,9 +245,38 @@ def test_params_sequence_is_not_modified():
     assert values == [0.5, 1.0, 2.0]
 
 
+@pytest.mark.parametrize("dpi", [1, 19, 601, np.inf, "100"])
+def test_interactive_figure_checks_dpi_and_closes_the_figure(dpi):
+    fig, ax = plotting.new_figure()
+    ax.plot([0, 1], [0, 1])
+    with pytest.raises(ValueError, match="dpi"):
+        interactive.interactive_figure(fig, lambda a: None, {"a": [1, 2]},
+                                       alt="A line that does not move at all.", dpi=dpi)
+    assert fig.number not in plt.get_fignums()
+
+
+@pytest.mark.parametrize(("kwargs", "match"), [
+    ({"initial": 5}, "initial"),
+    ({"labels": ["a"]}, "labels"),
+    ({"labels": {"a": 3}}, "labels"),
+    ({"formats": {"a": "{:d}"}}, "formats"),
+    ({"formats": {"a": "{x}"}}, "formats"),
+    ({"animated": 3}, "animated"),
+    ({"max_frames": 10**12}, "max_frames"),
+    ({"params": {"a": range(10**12)}}, "params"),
+    ({"params": {"a": [1.0, 10**400]}}, "params"),
+])
+def test_interactive_figure_names_bad_options(kwargs, match):
+    fig, ax = plotting.new_figure()
+    (line,) = ax.plot([0, 1], [0, 1])
+    params = kwargs.pop("params", {"a": [0.5, 1.5]})
+    with pytest.raises(ValueError, match=match):
+        interactive.interactive_figure(fig, lambda a: line.set_ydata([0, a]), params,
+                                       alt="A line whose slope the slider sets.", **kwargs)
+    assert fig.number not in plt.get_fignums()
+
+
 # -- junk slider specifications: a ValueError, never another exception --------
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 junk_values = st.one_of(
     st.none(), st.text(max_size=4), st.floats(allow_nan=True, allow_infinity=True),

@@ -1,4 +1,10 @@
-"""Tests for l1l2.priors: densities, prior <-> alpha, MAP, grid posterior, samplers."""
+"""Tests for l1l2.priors: densities, prior <-> alpha, MAP, grid posterior, samplers.
+
+The densities and the log-likelihood are private (``l1l2.priors._densities``);
+they are tested through the public functions that add them up,
+:func:`log_posterior_grid` and :func:`map_linear_regression`, and directly
+where only a private entry point reaches a case (NaN, one ``w`` at extreme
+magnitudes)."""
 
 from __future__ import annotations
 
@@ -12,23 +18,16 @@ from scipy import integrate, stats
 from sklearn.linear_model import Lasso, LinearRegression, Ridge
 
 from l1l2.datasets import load_diabetes
+from l1l2.penalties import soft_threshold
 from l1l2.priors import (
     alpha_to_prior_scale,
-    gaussian_logpdf,
-    laplace_logpdf,
-    log_likelihood,
     log_posterior_grid,
-    log_prior,
-    map_estimate_1d,
     map_linear_regression,
     prior_to_alpha,
     sample_bayesian_lasso,
     spike_and_slab_inclusion,
 )
-
-
-def _solvers():
-    return pytest.importorskip("l1l2.solvers", reason="l1l2.solvers not available yet")
+from l1l2.priors._densities import _gaussian_logpdf, _laplace_logpdf, _log_lik, _log_prior
 
 
 @pytest.fixture(scope="module")
@@ -39,31 +38,42 @@ def small_problem():
     return X, y
 
 
+SCIPY_PRIOR = {"laplace": stats.laplace, "gaussian": stats.norm}
+
+
+def _log_likelihood(X, y, w, noise_std=1.0, intercept=0.0):
+    """The private log-likelihood on float64 arrays, as the public functions call it."""
+    X, y, w = (np.asarray(a, dtype=np.float64) for a in (X, y, w))
+    out = _log_lik(X, y, w, noise_std, intercept, "X, y, w, intercept and noise_std")
+    return float(out) if out.ndim == 0 else out
+
+
 # --------------------------------------------------------------------------
 # densities
 # --------------------------------------------------------------------------
 @pytest.mark.parametrize("b", [0.1, 1.0, 3.0])
-def test_laplace_logpdf_at_zero_is_minus_log_2b(b):
-    assert laplace_logpdf(0.0, b) == pytest.approx(-math.log(2 * b), rel=1e-15)
+def test_laplace_log_prior_at_zero_is_minus_log_2b(b):
+    g = log_posterior_grid(np.eye(2), [1.0, 2.0], [0.0], [0.0], prior="laplace", scale=b)
+    assert g.log_prior[0, 0] == pytest.approx(-2 * math.log(2 * b), rel=1e-15)
 
 
-def test_laplace_logpdf_matches_scipy_and_integrates_to_one():
-    w = np.linspace(-5, 5, 41)
-    np.testing.assert_allclose(laplace_logpdf(w, 0.7), stats.laplace(scale=0.7).logpdf(w),
-                               rtol=1e-13)
-    total, _ = integrate.quad(lambda v: math.exp(laplace_logpdf(v, 0.7)), -np.inf, np.inf)
+@pytest.mark.parametrize("prior", ["laplace", "gaussian"])
+def test_grid_log_prior_matches_scipy(prior):
+    w1, w2 = np.linspace(-5, 5, 41), np.linspace(-3, 4, 29)
+    g = log_posterior_grid(np.eye(2), [1.0, 2.0], w1, w2, prior=prior, scale=0.7)
+    dist = SCIPY_PRIOR[prior](scale=0.7)
+    expected = dist.logpdf(w1)[None, :] + dist.logpdf(w2)[:, None]
+    np.testing.assert_allclose(g.log_prior, expected, rtol=1e-13)
+
+
+def test_laplace_density_integrates_to_one():
+    total, _ = integrate.quad(lambda v: math.exp(_laplace_logpdf(v, 0.7)), -np.inf, np.inf)
     assert total == pytest.approx(1.0, rel=1e-9)
-
-
-def test_gaussian_logpdf_matches_scipy():
-    w = np.linspace(-5, 5, 41)
-    np.testing.assert_allclose(gaussian_logpdf(w, 1.3), stats.norm(scale=1.3).logpdf(w),
-                               rtol=1e-13)
 
 
 def test_logpdf_dtypes_and_nan():
     w32 = np.array([0.0, 1.0, np.nan], dtype=np.float32)
-    for f in (laplace_logpdf, gaussian_logpdf):
+    for f in (_laplace_logpdf, _gaussian_logpdf):
         out = f(w32, 2.0)
         assert out.dtype == np.float32 and np.isnan(out[2]) and np.isfinite(out[:2]).all()
         assert f([1, 2], 2.0).dtype == np.float64
@@ -72,23 +82,33 @@ def test_logpdf_dtypes_and_nan():
 
 def test_log_prior_sums_over_last_axis():
     W = np.array([[1.0, -2.0], [0.5, 0.0], [3.0, 3.0]])
-    for prior, f in (("laplace", laplace_logpdf), ("gaussian", gaussian_logpdf)):
-        np.testing.assert_allclose(log_prior(W, prior, 0.8), f(W, 0.8).sum(axis=1))
-        assert isinstance(log_prior(W[0], prior, 0.8), float)
-        assert log_prior(W[0], prior, 0.8) == pytest.approx(f(W[0], 0.8).sum())
-    assert log_prior(2.0, "laplace", 1.0) == pytest.approx(-math.log(2) - 2)
+    for prior, f in (("laplace", _laplace_logpdf), ("gaussian", _gaussian_logpdf)):
+        np.testing.assert_allclose(_log_prior(W, prior, 0.8), f(W, 0.8).sum(axis=1))
+        assert isinstance(_log_prior(W[0], prior, 0.8), float)
+        assert _log_prior(W[0], prior, 0.8) == pytest.approx(f(W[0], 0.8).sum())
+    assert _log_prior(2.0, "laplace", 1.0) == pytest.approx(-math.log(2) - 2)
 
 
-def test_log_likelihood_matches_scipy_and_stacked_equals_single(small_problem):
+def test_grid_log_likelihood_matches_scipy(small_problem):
     X, y = small_problem
-    w = np.array([1.0, 0.2, -0.3])
-    expected = stats.norm(loc=X @ w + 0.7, scale=0.5).logpdf(y).sum()
-    assert log_likelihood(X, y, w, 0.5, 0.7) == pytest.approx(expected, rel=1e-12)
-    W = np.random.default_rng(1).standard_normal((4, 5, 3))
-    stacked = log_likelihood(X, y, W, 0.5, 0.7)
-    assert stacked.shape == (4, 5)
-    loop = [[log_likelihood(X, y, W[i, j], 0.5, 0.7) for j in range(5)] for i in range(4)]
-    np.testing.assert_allclose(stacked, loop, rtol=1e-10)
+    X2 = X[:, :2]
+    w1, w2 = np.linspace(-1, 2, 7), np.linspace(-1, 1, 5)
+    g = log_posterior_grid(X2, y, w1, w2, noise_std=0.5, intercept=0.7)
+    expected = [[stats.norm(loc=X2 @ [a, b] + 0.7, scale=0.5).logpdf(y).sum() for a in w1]
+                for b in w2]
+    np.testing.assert_allclose(g.log_likelihood, expected, rtol=1e-12)
+    # one w (the MAP's path) equals the stacked (grid) computation
+    single = [[_log_likelihood(X2, y, [a, b], 0.5, 0.7) for a in w1] for b in w2]
+    np.testing.assert_allclose(g.log_likelihood, single, rtol=1e-10)
+
+
+@pytest.mark.parametrize("prior", ["laplace", "gaussian"])
+def test_map_log_posterior_is_scipy_likelihood_plus_prior(small_problem, prior):
+    X, y = small_problem
+    est = map_linear_regression(X, y, prior=prior, scale=0.3, noise_std=0.5)
+    expected = (stats.norm(loc=X @ est.coef + est.intercept, scale=0.5).logpdf(y).sum()
+                + SCIPY_PRIOR[prior](scale=0.3).logpdf(est.coef).sum())
+    assert est.log_posterior == pytest.approx(expected, rel=1e-12)
 
 
 # --------------------------------------------------------------------------
@@ -112,29 +132,7 @@ def test_alpha_to_prior_scale_inverts_prior_to_alpha(prior, scale, sigma, n):
 # --------------------------------------------------------------------------
 # MAP
 # --------------------------------------------------------------------------
-def test_map_estimate_1d_is_soft_thresholding_and_the_grid_argmin():
-    w_hat = np.array([-3.0, -1.2, -0.3, 0.0, 0.4, 1.0, 2.5])
-    b, s = 0.8, 0.6
-    got = map_estimate_1d(w_hat, prior="laplace", scale=b, std_error=s)
-    thr = s * s / b
-    np.testing.assert_allclose(got, np.sign(w_hat) * np.maximum(np.abs(w_hat) - thr, 0))
-    grid = np.linspace(-4, 4, 80_001)
-    for wh, g in zip(w_hat, got, strict=True):
-        obj = (grid - wh) ** 2 / (2 * s * s) - laplace_logpdf(grid, b)
-        assert grid[np.argmin(obj)] == pytest.approx(g, abs=2e-4)
-    penalties = pytest.importorskip("l1l2.penalties")
-    np.testing.assert_allclose(got, penalties.soft_threshold(w_hat, thr))
-
-
-def test_map_estimate_1d_gaussian_is_proportional_shrinkage():
-    w_hat = np.array([-2.0, 0.5, 3.0])
-    got = map_estimate_1d(w_hat, prior="gaussian", scale=2.0, std_error=1.0)
-    np.testing.assert_allclose(got, w_hat * 4 / 5)
-    assert map_estimate_1d(np.float32([1.0]), prior="gaussian").dtype == np.float32
-
-
 def test_map_gaussian_prior_is_ridge_closed_form(small_problem):
-    _solvers()
     X, y = small_problem
     tau, sigma = 0.4, 0.5
     est = map_linear_regression(X, y, prior="gaussian", scale=tau, noise_std=sigma)
@@ -149,7 +147,6 @@ def test_map_gaussian_prior_is_ridge_closed_form(small_problem):
 
 
 def test_map_laplace_prior_is_lasso_with_alpha_sigma2_over_nb(small_problem):
-    _solvers()
     X, y = small_problem
     b, sigma = 0.05, 0.5
     est = map_linear_regression(X, y, prior="laplace", scale=b, noise_std=sigma)
@@ -161,7 +158,6 @@ def test_map_laplace_prior_is_lasso_with_alpha_sigma2_over_nb(small_problem):
 
 
 def test_map_laplace_lasso_toy_and_1d_soft_threshold():
-    _solvers()
     X = np.array([[-1.0], [0.0], [1.0]])
     est = map_linear_regression(X, X[:, 0], prior="laplace", scale=10 / 3, noise_std=1.0)
     assert est.coef[0] == pytest.approx(0.85, abs=1e-8)  # scikit-learn's test_lasso_toy
@@ -170,21 +166,21 @@ def test_map_laplace_lasso_toy_and_1d_soft_threshold():
     for y in (2.0 * x[:, 0] + rng.standard_normal(30), 0.05 * x[:, 0]):
         est = map_linear_regression(x, y, prior="laplace", scale=0.3, noise_std=1.5,
                                     fit_intercept=False)
+        # one feature: soft thresholding of the least-squares estimate at s^2/b,
+        # s = sigma/||x|| its standard error
         sxx = x[:, 0] @ x[:, 0]
-        expected = map_estimate_1d(x[:, 0] @ y / sxx, prior="laplace", scale=0.3,
-                                   std_error=1.5 / math.sqrt(sxx))
+        expected = soft_threshold([x[:, 0] @ y / sxx], 1.5**2 / sxx / 0.3)
         np.testing.assert_allclose(est.coef, expected, atol=1e-8)
 
 
 def test_map_maximizes_the_log_posterior(small_problem):
-    _solvers()
     X, y = small_problem
     rng = np.random.default_rng(5)
     for prior in ("laplace", "gaussian"):
         est = map_linear_regression(X, y, prior=prior, scale=0.3, noise_std=0.5)
         for _ in range(20):
             w = est.coef + 0.01 * rng.standard_normal(3)
-            lp = log_likelihood(X, y, w, 0.5, est.intercept) + log_prior(w, prior, 0.3)
+            lp = _log_likelihood(X, y, w, 0.5, est.intercept) + _log_prior(w, prior, 0.3)
             assert lp <= est.log_posterior + 1e-9
 
 
@@ -206,12 +202,14 @@ def test_grid_pieces_and_argmax_near_map():
     g = log_posterior_grid(X, y, w1, w2, prior="laplace", scale=b, noise_std=sigma)
     assert g.log_posterior.shape == (401, 501)
     W = np.stack(np.meshgrid(w1, w2), axis=-1)
-    np.testing.assert_allclose(g.log_prior, log_prior(W, "laplace", b), rtol=1e-12)
+    np.testing.assert_allclose(g.log_prior, _log_prior(W, "laplace", b), rtol=1e-12)
     np.testing.assert_allclose(g.log_likelihood[::50, ::50],
-                               log_likelihood(X, y, W[::50, ::50], sigma), rtol=1e-10)
+                               _log_likelihood(X, y, W[::50, ::50], sigma), rtol=1e-10)
     np.testing.assert_allclose(g.log_posterior, g.log_likelihood + g.log_prior)
+    # orthogonal design: the MAP is soft thresholding of the least-squares
+    # estimate at s^2/b, with standard error s = sigma/2
     w_ls = X.T @ y / 4
-    w_map = map_estimate_1d(w_ls, prior="laplace", scale=b, std_error=sigma / 2)
+    w_map = soft_threshold(w_ls, (sigma / 2) ** 2 / b)
     assert w_map[1] == 0.0 and w_map[0] != 0.0
     np.testing.assert_allclose(g.argmax(), w_map, atol=0.011)
 
@@ -223,7 +221,8 @@ def test_grid_density_normalised_and_gaussian_mean_is_map():
     d = g.density()
     assert np.trapezoid(np.trapezoid(d, w, axis=1), w) == pytest.approx(1.0, rel=1e-9)
     # Gaussian prior: the posterior is Gaussian, its mean is the MAP (ridge)
-    w_map = map_estimate_1d(X.T @ y / 4, prior="gaussian", scale=1.0, std_error=0.5)
+    # proportional shrinkage tau^2 / (tau^2 + s^2) of the least-squares estimate
+    w_map = (X.T @ y / 4) * 1.0 / (1.0 + 0.5**2)
     np.testing.assert_allclose(g.mean(), w_map, atol=1e-4)
 
 
@@ -262,7 +261,7 @@ def test_sampler_matches_exact_1d_posterior_mean():
     s = sample_bayesian_lasso(x, y, scale=b, noise_std=sigma, n_samples=6000, burn_in=300,
                               fit_intercept=False, seed=0)
     grid = np.linspace(-3, 3, 60_001)
-    lp = log_likelihood(x, y, grid[:, None], sigma) + laplace_logpdf(grid, b)
+    lp = _log_likelihood(x, y, grid[:, None], sigma) + _laplace_logpdf(grid, b)
     dens = np.exp(lp - lp.max())
     mean = np.trapezoid(dens * grid, grid) / np.trapezoid(dens, grid)
     sd = math.sqrt(np.trapezoid(dens * (grid - mean) ** 2, grid) / np.trapezoid(dens, grid))
@@ -385,28 +384,26 @@ Y0 = np.array([1.0, 2.0, 0.0, 1.0, 3.0, 2.0])
 G0 = np.linspace(-1, 1, 5)
 
 BAD_CALLS = [
-    ("scale", lambda: laplace_logpdf([1.0], -1.0)),
-    ("scale", lambda: laplace_logpdf([1.0], 0.0)),
-    ("scale", lambda: gaussian_logpdf([1.0], float("nan"))),
-    ("scale", lambda: gaussian_logpdf([1.0], float("inf"))),
-    ("scale", lambda: gaussian_logpdf([1.0], "1")),
-    ("w", lambda: laplace_logpdf("abc", 1.0)),
-    ("w", lambda: laplace_logpdf([[1.0], [1.0, 2.0]], 1.0)),
-    ("prior", lambda: log_prior([1.0], "cauchy", 1.0)),
-    ("w", lambda: log_likelihood(X0, Y0, [1.0, 2.0, 3.0])),
-    ("w", lambda: log_likelihood(X0, Y0, [np.nan, 1.0])),
-    ("noise_std", lambda: log_likelihood(X0, Y0, [1.0, 1.0], noise_std=-1)),
-    ("intercept", lambda: log_likelihood(X0, Y0, [1.0, 1.0], intercept=np.nan)),
-    ("X", lambda: log_likelihood(X0[:, 0], Y0, [1.0])),
-    ("X", lambda: log_likelihood(X0[:4], Y0, [1.0, 1.0])),
-    ("X", lambda: log_likelihood(np.where(X0 > 3, np.inf, X0), Y0, [1.0, 1.0])),
-    ("y", lambda: log_likelihood(X0, np.where(Y0 > 2, np.nan, Y0), [1.0, 1.0])),
-    ("X", lambda: log_likelihood(np.empty((0, 2)), np.empty(0), [1.0, 1.0])),
+    ("scale", lambda: log_posterior_grid(X0, Y0, G0, G0, scale=-1.0)),
+    ("scale", lambda: log_posterior_grid(X0, Y0, G0, G0, scale=0.0)),
+    ("scale", lambda: log_posterior_grid(X0, Y0, G0, G0, prior="gaussian", scale=np.nan)),
+    ("scale", lambda: log_posterior_grid(X0, Y0, G0, G0, prior="gaussian", scale=np.inf)),
+    ("scale", lambda: log_posterior_grid(X0, Y0, G0, G0, prior="gaussian", scale="1")),
+    ("w1_grid", lambda: log_posterior_grid(X0, Y0, "abc", G0)),
+    ("w1_grid", lambda: log_posterior_grid(X0, Y0, [np.nan, 1.0], G0)),
+    ("prior", lambda: log_posterior_grid(X0, Y0, G0, G0, prior="cauchy")),
+    ("noise_std", lambda: log_posterior_grid(X0, Y0, G0, G0, noise_std=-1)),
+    ("intercept", lambda: log_posterior_grid(X0, Y0, G0, G0, intercept=np.nan)),
+    ("X", lambda: log_posterior_grid(X0[:, 0], Y0, G0, G0)),
+    ("X", lambda: log_posterior_grid(X0[:4], Y0, G0, G0)),
+    ("X", lambda: log_posterior_grid(np.where(X0 > 3, np.inf, X0), Y0, G0, G0)),
+    ("y", lambda: log_posterior_grid(X0, np.where(Y0 > 2, np.nan, Y0), G0, G0)),
+    ("X", lambda: log_posterior_grid(np.empty((0, 2)), np.empty(0), G0, G0)),
+    ("X", lambda: map_linear_regression(np.where(X0 > 3, np.inf, X0), Y0)),
+    ("noise_std", lambda: map_linear_regression(X0, Y0, noise_std=0.0)),
     ("n_samples", lambda: prior_to_alpha("laplace", 1.0, 1.0, 0)),
     ("n_samples", lambda: prior_to_alpha("laplace", 1.0, 1.0, 2.5)),
     ("alpha", lambda: alpha_to_prior_scale("laplace", 0.0, 1.0, 3)),
-    ("std_error", lambda: map_estimate_1d([1.0], std_error=0)),
-    ("w_ols", lambda: map_estimate_1d([np.nan])),
     ("prior", lambda: map_linear_regression(X0, Y0, prior="l1")),
     ("scale", lambda: map_linear_regression(X0, Y0, scale=-2.0)),
     ("fit_intercept", lambda: map_linear_regression(X0, Y0, fit_intercept="yes")),
@@ -442,13 +439,8 @@ def test_caller_arrays_not_modified(small_problem):
     X, y = small_problem
     X, y = X.copy(), y.copy()
     X_before, y_before = X.copy(), y.copy()
-    w = np.array([0.5, -1.0, 0.0])
-    w_before = w.copy()
-    laplace_logpdf(w, 1.0)
-    gaussian_logpdf(w, 1.0)
-    log_prior(w, "laplace", 1.0)
-    log_likelihood(X, y, w, 1.0, 0.3)
-    map_estimate_1d(w)
+    for prior in ("laplace", "gaussian"):
+        map_linear_regression(X, y, prior=prior)
     sample_bayesian_lasso(X, y, scale=1.0, noise_std=1.0, n_samples=10, burn_in=0)
     sample_bayesian_lasso(X, y, lam=1.0, n_samples=10, burn_in=0)
     spike_and_slab_inclusion(X, y, slab_scale=1.0, noise_std=1.0)
@@ -457,7 +449,6 @@ def test_caller_arrays_not_modified(small_problem):
     log_posterior_grid(X[:, :2], y, g, g)
     np.testing.assert_array_equal(X, X_before)
     np.testing.assert_array_equal(y, y_before)
-    np.testing.assert_array_equal(w, w_before)
     np.testing.assert_array_equal(g, g_before)
 
 
@@ -476,12 +467,13 @@ _junk = st.one_of(
 def test_junk_gives_value_error_or_valid_output(scale, noise, w):
     X, y = _orthogonal_problem()
     calls = [
-        (("scale", "w"), lambda: laplace_logpdf(w, scale)),
-        (("scale", "w"), lambda: gaussian_logpdf(w, scale)),
-        (("scale", "noise_std", "std_error", "w_ols"),
-         lambda: map_estimate_1d(w, scale=scale, std_error=noise)),
         (("scale", "noise_std", "w1_grid"),
          lambda: log_posterior_grid(X, y, w, [0.0, 1.0], scale=scale, noise_std=noise)),
+        (("scale", "noise_std", "w1_grid"),
+         lambda: log_posterior_grid(X, y, w, [0.0, 1.0], prior="gaussian", scale=scale,
+                                    noise_std=noise)),
+        (("scale", "noise_std"),
+         lambda: map_linear_regression(X, y, prior="gaussian", scale=scale, noise_std=noise)),
         (("scale", "noise_std", "n_samples"), lambda: prior_to_alpha("laplace", scale, noise, 3)),
     ]
     for names, call in calls:
@@ -514,16 +506,23 @@ _YY = np.round(_XX @ [1.5, 0.0, -2.0] + 0.3 * _rng_x.normal(size=12), 3)
 _WW = np.array([1.0, 0.0, -1.0])
 
 
+def _grid_log_likelihood(X, y, w, **kw):
+    """The log-likelihood at one point, through the 1 x 1 grid of log_posterior_grid."""
+    return float(log_posterior_grid(X, y, [w[0]], [w[1]], **kw).log_likelihood[0, 0])
+
+
 @pytest.mark.parametrize("k", [700, -700, 1000, -1000])
 def test_log_likelihood_is_exact_under_power_of_two_rescaling(k):
     # scaling X, y, intercept and noise_std by s only shifts the constant -n log s
     s = 2.0**k
-    base = log_likelihood(_XX, _YY, _WW, noise_std=1.0, intercept=0.1)
-    got = log_likelihood(_XX * s, _YY * s, _WW, noise_std=s, intercept=0.1 * s)
-    assert got == pytest.approx(base - 12 * k * math.log(2.0), rel=1e-12)
-    # X tiny and w huge: X @ w is ordinary
-    got = log_likelihood(_XX * s, _YY, _WW / s, noise_std=1.0, intercept=0.1)
-    assert got == pytest.approx(base, rel=1e-12)
+    X2, w2 = _XX[:, :2], _WW[:2]
+    for loglik, X, w in [(_log_likelihood, _XX, _WW), (_grid_log_likelihood, X2, w2)]:
+        base = loglik(X, _YY, w, noise_std=1.0, intercept=0.1)
+        got = loglik(X * s, _YY * s, w, noise_std=s, intercept=0.1 * s)
+        assert got == pytest.approx(base - 12 * k * math.log(2.0), rel=1e-12)
+        # X tiny and w huge: X @ w is ordinary
+        got = loglik(X * s, _YY, w / s, noise_std=1.0, intercept=0.1)
+        assert got == pytest.approx(base, rel=1e-12)
 
 
 @pytest.mark.parametrize(
@@ -536,10 +535,15 @@ def test_log_likelihood_below_float_range_is_a_named_error(kw, name):
     import warnings
 
     args = {"X": _XX, "y": _YY, "w": _WW, "noise_std": 1.0, "intercept": 0.1, **kw}
+    grid = {**args, "X": args["X"][:, :2], "w": args["w"][:2]}
+    grid_name = "w1_grid" if name == "w" else name
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         with pytest.raises(ValueError, match=rf"\b{name}\b.*below -1.8e\+308"):
-            log_likelihood(**args)
+            _log_likelihood(args["X"], args["y"], args["w"], args["noise_std"],
+                            args["intercept"])
+        with pytest.raises(ValueError, match=rf"\b{grid_name}\b.*below -1.8e\+308"):
+            _grid_log_likelihood(**grid)
 
 
 def test_log_posterior_grid_extremes():

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from l1l2 import selection, solvers
+from l1l2 import linear_model, selection
 
 
 def test_legendre_features_exact_values_and_span():
@@ -20,8 +20,8 @@ def test_legendre_features_exact_values_and_span():
     rng = np.random.default_rng(0)
     xs = rng.uniform(0, 1, 30)
     y = np.sin(3 * xs)
-    fl = solvers.ridge(selection.polynomial_features(xs, 6), y, 0.0)
-    fm = solvers.ridge(selection.polynomial_features(xs, 6, basis="monomial"), y, 0.0)
+    fl = linear_model.ridge(selection.polynomial_features(xs, 6), y, 0.0)
+    fm = linear_model.ridge(selection.polynomial_features(xs, 6, basis="monomial"), y, 0.0)
     pl = selection.polynomial_features(xs, 6) @ fl.coef + fl.intercept
     pm = selection.polynomial_features(xs, 6, basis="monomial") @ fm.coef + fm.intercept
     assert np.allclose(pl, pm, atol=1e-8)
@@ -75,7 +75,7 @@ def test_validation_curve_matches_ridge_and_training_error_grows():
     y = X @ [1.0, -2.0, 0.0, 0.5] + rng.normal(size=25)
     alphas = [0.0, 0.1, 1.0, 10.0, 100.0]
     tr, va = selection.validation_curve(X[:18], y[:18], X[18:], y[18:], alphas)
-    fit = solvers.ridge(X[:18], y[:18], 1.0)
+    fit = linear_model.ridge(X[:18], y[:18], 1.0)
     assert va[2] == pytest.approx(np.mean((y[18:] - X[18:] @ fit.coef - fit.intercept) ** 2))
     assert np.all(np.diff(tr) >= -1e-12)  # the penalty can only raise the training error
     with pytest.raises(ValueError, match="alphas"):
@@ -92,7 +92,7 @@ def test_cross_validation_by_hand():
     cv = selection.cross_validate_ridge(X, y, alphas, n_folds=4, seed=3)
     for k, (tr, va) in enumerate(selection.kfold_indices(20, 4, seed=3)):
         for j, a in enumerate(alphas):
-            fit = solvers.ridge(X[tr], y[tr], a)
+            fit = linear_model.ridge(X[tr], y[tr], a)
             err = np.mean((y[va] - X[va] @ fit.coef - fit.intercept) ** 2)
             assert cv.fold_mse[k, j] == pytest.approx(err)
     assert np.allclose(cv.mean, cv.fold_mse.mean(axis=0))
@@ -111,7 +111,7 @@ def test_bias_variance_exact_formulas_and_simulation():
     assert bv.variance_exact[0] == pytest.approx(0.25 * 5 / 15)
     # exact bias: the ridge fit to the noiseless f
     for j, a in enumerate(alphas):
-        fit = solvers.ridge(X, f, a)
+        fit = linear_model.ridge(X, f, a)
         assert bv.bias2_exact[j] == pytest.approx(np.mean((X @ fit.coef + fit.intercept - f)
                                                           ** 2), abs=1e-12)
     assert np.allclose(bv.variance, bv.variance_exact, rtol=0.05)

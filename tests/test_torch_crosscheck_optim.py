@@ -9,7 +9,7 @@ torch = pytest.importorskip(
     "torch", reason="PyTorch is an optional extra (requirements-dev.txt pins torch==2.13.0)"
 )
 
-from l1l2.solvers import adam_step, adamw_step, sgd_step  # noqa: E402
+from l1l2.optim import adam_step, adamw_step, sgd_step  # noqa: E402
 
 pytestmark = pytest.mark.torch
 

@@ -22,6 +22,7 @@ __all__ = [
     "float_dtype",
     "check_scalar",
     "check_choice",
+    "check_bool",
     "check_finite",
     "scalar_as",
     "check_count",
@@ -187,6 +188,18 @@ def check_choice(value, name: str, choices) -> str:
         opts = ", ".join(repr(c) for c in choices)
         raise ValueError(f"{name} must be one of {opts}, got {value!r:.40}")
     return value
+
+
+def check_bool(value, name: str) -> bool:
+    """Check a flag: ``True`` or ``False`` (a NumPy bool too), returned as ``bool``.
+
+    Anything else, even ``0``, ``1`` or ``"yes"``, raises ``ValueError``: a
+    flag given a number is more often a misplaced positional argument than a
+    deliberate truth value.
+    """
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    raise ValueError(f"{name} must be True or False, got {value!r:.40}")
 
 
 def check_X_y(X, y, names=("X", "y")):

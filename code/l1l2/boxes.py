@@ -52,10 +52,10 @@ from ._validation import (
 )
 
 __all__ = ["encode_boxes", "decode_boxes", "box_iou", "giou", "simulated_features",
-           "fit_linear_regressor", "LOSS_NAMES"]
+           "fit_linear_regressor"]
 
 #: The losses :func:`fit_linear_regressor` knows.
-LOSS_NAMES = ("l2", "l1", "smooth_l1")
+_LOSS_NAMES = ("l2", "l1", "smooth_l1")
 
 
 def _boxes(x, name: str, *, positive: bool = True) -> np.ndarray:
@@ -404,22 +404,22 @@ def fit_linear_regressor(X, targets, *, loss="smooth_l1", beta=1.0):
     >>> bool(np.allclose(X @ coef + b, T))
     True
     """
-    from . import solvers
+    from . import linear_model
 
     T = as_float_array(targets, "targets", ndim=2, finite=True, allow_empty=False)
     X, _, _ = check_X_y(X, T[:, 0], names=("X", "targets"))
-    check_choice(loss, "loss", LOSS_NAMES)
+    check_choice(loss, "loss", _LOSS_NAMES)
     if loss == "smooth_l1":
         beta = check_scalar(beta, "beta", low=0, low_inclusive=False, finite=True)
     coef = np.empty((X.shape[1], T.shape[1]))
     intercept = np.empty(T.shape[1])
     for k in range(T.shape[1]):
         if loss == "l2":
-            fit = solvers.ols(X, T[:, k])
+            fit = linear_model.ols(X, T[:, k])
         elif loss == "l1":
-            fit = solvers.lad_regression(X, T[:, k])
+            fit = linear_model.lad_regression(X, T[:, k])
         else:
-            fit = solvers.huber_regression(X, T[:, k], delta=beta)
+            fit = linear_model.huber_regression(X, T[:, k], delta=beta)
         coef[:, k] = fit.coef
         intercept[k] = fit.intercept
     return coef, intercept

@@ -23,7 +23,6 @@ __all__ = [
     "OutlierRegression",
     "make_outlier_regression",
     "PolynomialData",
-    "smooth_truth",
     "make_polynomial_data",
     "train_validation_split",
     "BoxRegression",
@@ -163,8 +162,10 @@ def make_outlier_regression(n_samples=50, *, n_outliers=5, outlier_kind="y", slo
 # --------------------------------------------------------------------------
 # polynomial overfitting
 # --------------------------------------------------------------------------
-def smooth_truth(x):
+def _smooth_truth(x):
     r"""The true function of :func:`make_polynomial_data`, :math:`f(x) = \sin(2\pi x)`.
+
+    Private: a reader gets it as ``PolynomialData.truth``.
 
     Parameters
     ----------
@@ -176,8 +177,8 @@ def smooth_truth(x):
 
     Examples
     --------
-    >>> from l1l2.datasets import smooth_truth
-    >>> smooth_truth([0.0, 0.25])
+    >>> from l1l2.datasets import _smooth_truth
+    >>> _smooth_truth([0.0, 0.25])
     array([0., 1.])
     """
     x = as_float_array(x, "x")
@@ -198,14 +199,15 @@ class PolynomialData:
     noise_std : float
         :math:`\\sigma`.
     truth : callable
-        :math:`f` itself (:func:`smooth_truth`), to draw it on a fine grid.
+        :math:`f` itself, :math:`f(x) = \\sin(2\\pi x)` elementwise, to draw it on
+        a fine grid.
     """
 
     x: np.ndarray
     y: np.ndarray
     y_true: np.ndarray
     noise_std: float
-    truth: object = field(default=smooth_truth, repr=False)
+    truth: object = field(default=_smooth_truth, repr=False)
 
 
 def make_polynomial_data(n_samples=30, *, noise_std=0.3, x=None, seed=0):
@@ -251,7 +253,7 @@ def make_polynomial_data(n_samples=30, *, noise_std=0.3, x=None, seed=0):
         xs = as_float_array(x, "x", ndim=1, finite=True, allow_empty=False).astype(
             np.float64, copy=True)
         n = xs.size
-    f = smooth_truth(xs)
+    f = _smooth_truth(xs)
     y = f + sigma * rng.standard_normal(n)
     return PolynomialData(x=xs, y=y, y_true=f, noise_std=sigma)
 

@@ -36,7 +36,6 @@ __all__ = [
     "COLORS",
     "LINESTYLES",
     "LABELS",
-    "BOOK_RC",
     "DPI_RANGE",
     "use_book_style",
     "color_of",
@@ -45,8 +44,6 @@ __all__ = [
     "plot_curves",
     "plot_coefficient_path",
     "plot_contours_with_ball",
-    "lp_ball_boundary",
-    "figure_to_png",
     "power_of_ten_markdown",
 ]
 
@@ -411,7 +408,7 @@ def plot_contours_with_ball(ax, quad_matrix, center, *, p: float = 1.0, radius: 
     center : array_like, shape (2,)
         The loss's minimum.
     p, radius : float
-        The ball :math:`\|w\|_p \le` ``radius`` (see :func:`lp_ball_boundary`).
+        The ball :math:`\|w\|_p \le` ``radius`` (drawn by the private ``lp_ball_boundary``).
     levels : int or array_like
         Number of contour levels (1 to 1000), or the increasing levels themselves.
     extent : float

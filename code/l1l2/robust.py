@@ -25,7 +25,7 @@ import numpy as np
 
 from ._validation import as_float_array, check_scalar
 
-__all__ = ["huber_location", "huber_efficiency", "MEDIAN_EFFICIENCY", "contaminate"]
+__all__ = ["huber_location", "huber_efficiency", "contaminate"]
 
 #: Asymptotic efficiency of the sample median relative to the mean at the
 #: normal distribution, :math:`2/\pi`.

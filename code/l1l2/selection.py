@@ -4,7 +4,7 @@ cross-validation and a bias-variance simulator.
 Chapter 5 of the course ("Overfitting and the price of complexity") uses these
 to sweep a polynomial degree, to choose the ridge strength :math:`\lambda`
 (``alpha``) on held-out data, and to split the expected prediction error into
-bias, variance and noise. Every fit is :func:`l1l2.solvers.ridge`'s objective
+bias, variance and noise. Every fit is :func:`l1l2.linear_model.ridge`'s objective
 
 .. math:: \lVert y - Xw - w_0\rVert_2^2 + \lambda \lVert w\rVert_2^2
 
@@ -28,7 +28,7 @@ from ._validation import (
     check_scalar,
     check_X_y,
 )
-from .solvers import ridge
+from .linear_model import ridge
 
 __all__ = [
     "polynomial_features",
@@ -174,7 +174,7 @@ def mse(y, y_pred):
 def validation_curve(X_train, y_train, X_val, y_val, alphas):
     r"""Training and validation MSE of ridge fits over a grid of :math:`\lambda`.
 
-    For each :math:`\lambda` in ``alphas``, fit :func:`l1l2.solvers.ridge` on
+    For each :math:`\lambda` in ``alphas``, fit :func:`l1l2.linear_model.ridge` on
     the training part and return the MSE on the training part and on the
     validation part.
 
