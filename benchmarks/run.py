@@ -17,9 +17,11 @@ import sys
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import bench_import  # noqa: E402
 import bench_interactive  # noqa: E402
 import bench_lasso  # noqa: E402
 import bench_losses  # noqa: E402
+import bench_run_all  # noqa: E402
 
 README = HERE.parent / "README.md"
 START, END = "<!-- benchmark-table -->", "<!-- /benchmark-table -->"
@@ -40,7 +42,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--update-readme", action="store_true")
     args = parser.parse_args(argv)
-    rows = bench_interactive.run() + bench_losses.run() + bench_lasso.run()
+    rows = (bench_import.run() + bench_interactive.run() + bench_run_all.run()
+            + bench_losses.run() + bench_lasso.run())
     text = table(rows)
     text += (f"\n\nMeasured with `python benchmarks/run.py` on {platform.machine()}, "
              f"Python {platform.python_version()}; medians of repeated, alternating runs.")
