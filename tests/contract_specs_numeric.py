@@ -1,4 +1,4 @@
-"""Contract specs for the numeric modules of l1l2: losses, penalties,
+"""Contract specs for the numeric modules of l1l2 (and book.glue): losses, penalties,
 linear_model, optim, geometry, robust, boxes, selection, priors and datasets
 (see tests/contract.py).
 
@@ -18,6 +18,7 @@ import numpy as np
 from contract import Spec, array, choice, count, flag, function, other, scalar
 
 from l1l2 import (
+    book,
     boxes,
     datasets,
     geometry,
@@ -412,8 +413,16 @@ DATASET_SPECS = [
     Spec(datasets.load_diabetes, (), {"scaled": True}, domains={"scaled": flag()}),
 ]
 
+BOOK_SPECS = [
+    Spec(book.glue, ("ch0_contract", 1.5), {"display": False},
+         domains={"display": flag()},
+         skip={"name": "any non-empty string; None, '' and numbers: tests/test_book.py",
+               "variable": "any displayable object, as for myst_nb.glue"}),
+]
+
 SPECS = (
-    LOSS_SPECS
+    BOOK_SPECS
+    + LOSS_SPECS
     + PENALTY_SPECS
     + LINEAR_MODEL_SPECS
     + OPTIM_SPECS

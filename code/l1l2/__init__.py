@@ -19,7 +19,8 @@ Modules, by concept:
 - :mod:`l1l2.plotting` — the book's figure style;
 - :mod:`l1l2.interactive` — figures with sliders, live in Jupyter and static on the web;
 - :mod:`l1l2.figures` — the book's interactive figures: ``compute_*`` results and builders;
-- :mod:`l1l2.exercises` — checkers that say what is wrong with an answer.
+- :mod:`l1l2.exercises` — checkers that say what is wrong with an answer;
+- :mod:`l1l2.book` — ``glue``: numbers handed to the book's prose.
 
 ``import l1l2`` is light: each module is imported the first time it is used
 (``l1l2.losses`` or ``from l1l2 import losses``), as SciPy does, so a reader
@@ -34,6 +35,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "ConvergenceWarning",
+    "book",
     "boxes",
     "datasets",
     "exercises",
