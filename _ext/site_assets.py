@@ -1,4 +1,5 @@
-"""Keep every page's scripts to what it needs.
+"""Site-wide adjustments of the build: keep every page's scripts to what it needs,
+label citations the way the text cites them, and ask the figures for every frame.
 
 1. Leave out saved widget state. A notebook executed by the build saves the
 state of its live widgets, and myst-nb embeds it in the page (with the widget
