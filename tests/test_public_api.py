@@ -206,3 +206,24 @@ def test_every_module_loads_on_first_use():
     for name in l1l2.__all__:
         assert getattr(l1l2, name) is not None
     assert set(l1l2.__all__) <= set(dir(l1l2))
+
+
+def test_a_chapters_import_cell_loads_no_figure_and_no_heavy_scipy_module():
+    # Every chapter starts with `from l1l2 import exercises, figures, ...`: that
+    # must not load every figure module and, through them, scipy.optimize
+    # (linprog) and scipy.stats (0.6 s of a Run All); they load when used.
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom l1l2 import datasets, exercises, figures, linear_model, losses, "
+            "optim, plotting, priors\nfrom l1l2.book import glue\n"
+            "print(sorted(m for m in sys.modules if m.startswith(('l1l2.figures.', "
+            "'scipy.optimize', 'scipy.stats'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "[]"
+    code = ("import sys\nfrom l1l2 import figures\nfigures.kink_explorer\n"
+            "print(sorted(m for m in sys.modules if m.startswith('l1l2.figures.')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "['l1l2.figures._common', 'l1l2.figures.sparsity']"

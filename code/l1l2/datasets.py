@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
-from scipy import optimize, stats
 
 from ._validation import as_float_array, check_choice, check_count, check_scalar
 
@@ -502,6 +501,7 @@ def _mixture_median_offset(w, half, sigma):
         return 0.0
     if sigma == 0.0:
         return half if w > 0.5 else -half
+    from scipy import optimize, stats  # here, not at the top: a chapter rarely needs them
 
     def cdf_minus_half(t):
         return (w * stats.norm.cdf((t - half) / sigma)

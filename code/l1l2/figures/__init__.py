@@ -44,67 +44,80 @@ Examples
 (4, True)
 """
 
-from ._data import GD_DATA, correlated_pair_data, prior_posterior_data
-from .bayes import PosteriorGrids, compute_posterior, posterior_explorer
-from .box_regression import BoxBetaIoU, box_beta_explorer, compute_box_beta
-from .loss_curves import LossCurves, compute_loss, loss_explorer
-from .regularization import (
-    ElasticNetFits,
-    OverfitCurves,
-    RidgeShrinkage,
-    compute_elastic_net,
-    compute_overfit,
-    compute_ridge_shrinkage,
-    elastic_net_explorer,
-    overfit_explorer,
-    ridge_shrinkage_explorer,
-)
-from .robustness import DragPointFits, compute_drag_point, drag_point_explorer
-from .sparsity import (
-    P_INF,
-    KinkMinimizers,
-    LpBallSolutions,
-    compute_kink,
-    compute_lp_ball,
-    kink_explorer,
-    lp_ball_explorer,
-)
-from .training import (
-    AdamDecayRuns,
-    GDRuns,
-    adam_decay_explorer,
-    compute_adam_decay,
-    compute_gd,
-    gd_explorer,
-)
+import importlib
 
-#: Every figure of the book: ``{builder: compute function}``, in chapter order
-#: (what ``tests/test_figures_contract.py`` walks; not part of ``__all__``).
-FIGURES = {
-    loss_explorer: compute_loss,
-    gd_explorer: compute_gd,
-    drag_point_explorer: compute_drag_point,
-    box_beta_explorer: compute_box_beta,
-    overfit_explorer: compute_overfit,
-    ridge_shrinkage_explorer: compute_ridge_shrinkage,
-    elastic_net_explorer: compute_elastic_net,
-    adam_decay_explorer: compute_adam_decay,
-    lp_ball_explorer: compute_lp_ball,
-    kink_explorer: compute_kink,
-    posterior_explorer: compute_posterior,
+# Each name and the module it lives in: a module is imported the first time
+# one of its names is used, so ``from l1l2 import figures`` costs nothing and
+# a chapter pays only for its own figures (and their SciPy imports).
+_WHERE = {
+    "GD_DATA": "_data",
+    "P_INF": "sparsity",
+    "correlated_pair_data": "_data",
+    "prior_posterior_data": "_data",
+    "LossCurves": "loss_curves",
+    "compute_loss": "loss_curves",
+    "loss_explorer": "loss_curves",
+    "GDRuns": "training",
+    "compute_gd": "training",
+    "gd_explorer": "training",
+    "DragPointFits": "robustness",
+    "compute_drag_point": "robustness",
+    "drag_point_explorer": "robustness",
+    "BoxBetaIoU": "box_regression",
+    "compute_box_beta": "box_regression",
+    "box_beta_explorer": "box_regression",
+    "OverfitCurves": "regularization",
+    "compute_overfit": "regularization",
+    "overfit_explorer": "regularization",
+    "RidgeShrinkage": "regularization",
+    "compute_ridge_shrinkage": "regularization",
+    "ridge_shrinkage_explorer": "regularization",
+    "ElasticNetFits": "regularization",
+    "compute_elastic_net": "regularization",
+    "elastic_net_explorer": "regularization",
+    "AdamDecayRuns": "training",
+    "compute_adam_decay": "training",
+    "adam_decay_explorer": "training",
+    "LpBallSolutions": "sparsity",
+    "compute_lp_ball": "sparsity",
+    "lp_ball_explorer": "sparsity",
+    "KinkMinimizers": "sparsity",
+    "compute_kink": "sparsity",
+    "kink_explorer": "sparsity",
+    "PosteriorGrids": "bayes",
+    "compute_posterior": "bayes",
+    "posterior_explorer": "bayes",
 }
 
-__all__ = [
-    "GD_DATA", "P_INF", "correlated_pair_data", "prior_posterior_data",
-    "LossCurves", "compute_loss", "loss_explorer",
-    "GDRuns", "compute_gd", "gd_explorer",
-    "DragPointFits", "compute_drag_point", "drag_point_explorer",
-    "BoxBetaIoU", "compute_box_beta", "box_beta_explorer",
-    "OverfitCurves", "compute_overfit", "overfit_explorer",
-    "RidgeShrinkage", "compute_ridge_shrinkage", "ridge_shrinkage_explorer",
-    "ElasticNetFits", "compute_elastic_net", "elastic_net_explorer",
-    "AdamDecayRuns", "compute_adam_decay", "adam_decay_explorer",
-    "LpBallSolutions", "compute_lp_ball", "lp_ball_explorer",
-    "KinkMinimizers", "compute_kink", "kink_explorer",
-    "PosteriorGrids", "compute_posterior", "posterior_explorer",
+__all__ = list(_WHERE)
+
+#: Every figure of the book as ``(builder, compute function)`` names, in
+#: chapter order; ``FIGURES`` maps the functions themselves (what
+#: ``tests/test_figures_contract.py`` walks; not part of ``__all__``).
+_FIGURE_NAMES = [
+    ("loss_explorer", "compute_loss"),
+    ("gd_explorer", "compute_gd"),
+    ("drag_point_explorer", "compute_drag_point"),
+    ("box_beta_explorer", "compute_box_beta"),
+    ("overfit_explorer", "compute_overfit"),
+    ("ridge_shrinkage_explorer", "compute_ridge_shrinkage"),
+    ("elastic_net_explorer", "compute_elastic_net"),
+    ("adam_decay_explorer", "compute_adam_decay"),
+    ("lp_ball_explorer", "compute_lp_ball"),
+    ("kink_explorer", "compute_kink"),
+    ("posterior_explorer", "compute_posterior"),
 ]
+
+
+def __getattr__(name):
+    if name == "FIGURES":
+        return {__getattr__(b): __getattr__(c) for b, c in _FIGURE_NAMES}
+    if name in _WHERE:
+        value = getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'l1l2.figures' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(__all__))

@@ -20,7 +20,6 @@ import math
 
 import numpy as np
 from scipy import linalg as sla
-from scipy import optimize
 
 from .._validation import check_bool, check_scalar
 from ._base import Fit, _check_Xy, _checked, _prepare
@@ -160,6 +159,8 @@ def _norm_penalized_mu(s, c, alpha):
     from 0 to :math:`\|c\|^2`, so the root is unique; it is bracketed by
     :math:`\alpha s_{\min}/(2\|c\|)` and :math:`2\alpha s_{\max}/(\|c\| - \alpha)`.
     """
+    from scipy import optimize  # here: importing it costs more than most solves
+
     cnorm = float(np.sqrt(c @ c))
 
     def phi(mu):

@@ -14,7 +14,6 @@ tolerances mean the same thing whatever the units.
 from __future__ import annotations
 
 import numpy as np
-from scipy import optimize, sparse
 
 from .._validation import check_bool, check_scalar
 from ._base import Fit, _check_Xy, _checked, _pow2_scale, _warn
@@ -28,6 +27,7 @@ def _design_with_intercept(X, fit_intercept):
 
 def _lad_lp(Z, y):
     """Solve min sum |y - Z beta| as a linear program; returns (beta, linprog result)."""
+    from scipy import optimize, sparse  # linprog costs 0.3 s to import: only when used
     n, k = Z.shape
     # Rescale columns and y by powers of two (exact) so HiGHS's absolute
     # tolerances mean the same thing whatever the units.
