@@ -40,6 +40,16 @@ kernel a figure shows its live widget and a one-frame fallback; the website
 needs every frame precomputed. The build sets ``L1L2_STATIC_FRAMES=all``
 (``l1l2.interactive``) before myst-nb starts the kernels that execute the
 chapters; stored notebooks, nbval and Jupyter keep the light version.
+
+8. Send Jupyter users to the reader notebooks. Each chapter has a reader
+version in ``notebooks/`` (``scripts/make_reader_notebooks.py``): the same
+cells with MyST turned into plain Markdown and a first cell that installs
+``l1l2`` where it is missing. The Binder, JupyterHub and Colab buttons of a
+chapter open that version, and its "download .ipynb" button downloads it.
+
+9. One repository address. ``repository.url`` of ``_config.yml`` is the only
+place it is written; pages cite it as the substitution
+``{{ repository_url }}`` (and ``{{ binder_url }}``, ``{{ site_url }}``).
 """
 
 import dataclasses
@@ -144,6 +154,50 @@ def drop_fontawesome_js(app, exception):
             page.write_text(stripped, encoding="utf-8")
 
 
+def _walk_buttons(buttons):
+    for button in buttons or []:
+        if isinstance(button, dict):
+            yield button
+            yield from _walk_buttons(button.get("buttons"))
+
+
+def launch_reader_notebooks(app, pagename, templatename, context, doctree):
+    """Launch buttons of a chapter open its reader notebook (item 8)."""
+    if not pagename.startswith("chapters/"):
+        return
+    name = pagename.removeprefix("chapters/")
+    for button in _walk_buttons(context.get("header_buttons")):
+        url = button.get("url")
+        if isinstance(url, str) and f"chapters/{name}.ipynb" in url and "_sources" not in url:
+            button["url"] = url.replace(f"chapters/{name}.ipynb", f"notebooks/{name}.ipynb")
+
+
+def download_reader_notebooks(app, exception):
+    """The site's copy of each chapter notebook is its reader version (item 8)."""
+    if exception is not None or app.builder.format != "html":
+        return
+    readers = pathlib.Path(app.srcdir) / "notebooks"
+    for source in pathlib.Path(app.outdir, "_sources", "chapters").glob("*.ipynb"):
+        reader = readers / source.name
+        if reader.exists():
+            source.write_bytes(reader.read_bytes())
+
+
+def repository_substitutions(app, config):
+    """``{{ repository_url }}``, ``{{ binder_url }}``, ``{{ site_url }}`` from
+    ``repository.url`` (item 9)."""
+    repo = config.html_theme_options.get("repository_url", "").rstrip("/")
+    branch = config.html_theme_options.get("repository_branch", "main")
+    owner, name = repo.split("github.com/")[-1].split("/")[:2]
+    config.myst_substitutions = {
+        **config.myst_substitutions,
+        "repository_url": repo,
+        "binder_url": f"https://mybinder.org/v2/gh/{owner}/{name}/{branch}"
+                      "?urlpath=lab/tree/notebooks",
+        "site_url": f"https://{owner}.github.io/{name}/",
+    }
+
+
 def setup(app):
     # before myst-nb executes the chapters, in kernels that inherit the environment
     os.environ["L1L2_STATIC_FRAMES"] = "all"
@@ -153,4 +207,8 @@ def setup(app):
     app.connect("html-page-context", drop_duplicate_scripts, priority=900)
     app.connect("html-page-context", fix_citation_roles)
     app.connect("build-finished", drop_fontawesome_js)
+    # after the theme has made its launch and download buttons
+    app.connect("html-page-context", launch_reader_notebooks, priority=950)
+    app.connect("build-finished", download_reader_notebooks)
+    app.connect("config-inited", repository_substitutions)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -12,14 +12,21 @@ What is stored, and what is not:
 - outputs of every cell, figures included;
 - no timing metadata (``record_timing=False``) and no widget state: a live
   widget's state holds random model ids and would change at every run;
-- interactive figures keep their text/html version (a precomputed slider)
-  and drop the widget view, whose model no longer exists once the kernel is
-  gone: Jupyter shows the static version until the cell is run again.
+- interactive figures keep their text/html version (the current frame and a
+  note to run the cell) and drop the widget view, whose model no longer
+  exists once the kernel is gone (the same rule as the Jupyter server
+  extension ``l1l2._jupyter_server`` applies to a reader's saves);
+- the kernelspec ipykernel itself writes, so opening a chapter in Jupyter
+  does not mark it modified.
+
+The kernels import ``l1l2`` from this checkout's ``code/`` (``PYTHONPATH``),
+whatever copy is installed.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import pathlib
 import sys
 import time
@@ -28,18 +35,29 @@ import nbformat
 from nbclient import NotebookClient
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+sys.path.insert(0, str(ROOT / "code"))
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    [str(ROOT / "code"), *filter(None, [os.environ.get("PYTHONPATH")])])
+
+from l1l2._jupyter_server import strip_live_views  # noqa: E402
+
+
+def kernelspec() -> dict:
+    """The kernelspec metadata ipykernel writes for its own kernel."""
+    from ipykernel.kernelspec import get_kernel_dict
+
+    spec = get_kernel_dict()
+    return {"display_name": spec["display_name"], "language": spec["language"],
+            "name": "python3"}
 
 
 def clean(nb) -> None:
     """Drop what would make two executions differ or leak the machine."""
     nb.metadata.pop("widgets", None)
+    nb.metadata["kernelspec"] = kernelspec()
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
-        for output in cell.get("outputs", []):
-            data = output.get("data")
-            if data and WIDGET_VIEW in data:
-                del data[WIDGET_VIEW]
+    strip_live_views({"type": "notebook", "content": nb})
 
 
 def execute(path: pathlib.Path, timeout: int = 300) -> float:

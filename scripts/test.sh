@@ -7,6 +7,12 @@
 #      every chapter, and the headless-Chromium test of every built page
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Test this checkout's l1l2 (code/), not the copy pip installed: the build's
+# and nbval's kernels inherit PYTHONPATH.
+export PYTHONPATH="$PWD/code${PYTHONPATH:+:$PYTHONPATH}"
+
+echo "== pip check (the installed environment is consistent)"
+pip check
 
 echo "== ruff"
 ruff check .

@@ -306,3 +306,31 @@ def test_the_site_has_pages():
         _unavailable(f"no built site at {SITE}: run `jupyter-book build .` first")
     pages = site_pages()
     assert "index.html" in pages and "chapters/01_three_losses.html" in pages
+
+
+@pytest.mark.parametrize("page_path", ["chapters/01_three_losses.html",
+                                       "chapters/09_geometry_of_sparsity.html"])
+def test_a_printed_chapter_wraps_code_and_prints_figures_without_controls(browser, server,
+                                                                           page_path):
+    # Print media at an A4 page width: nothing is cut at the right edge.
+    context = browser.new_context(viewport={"width": 794, "height": 1123})
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/{page_path}", wait_until="load")
+        page.emulate_media(media="print")
+        cut = page.evaluate("""() => [...document.querySelectorAll('pre')]
+            .filter(pre => pre.offsetParent !== null && pre.scrollWidth > pre.clientWidth + 1)
+            .map(pre => pre.textContent.slice(0, 60))""")
+        assert not cut, f"{page_path}: printed code is cut at the page edge: {cut[:3]}"
+        shown = page.evaluate("""() => ({
+            controls: [...document.querySelectorAll('.l1l2-controls')]
+                .filter(el => el.offsetParent !== null).length,
+            figures: [...document.querySelectorAll('figure.l1l2-interactive img')]
+                .filter(img => img.offsetParent !== null && img.naturalWidth > 0).length,
+            nav: [...document.querySelectorAll('.bd-sidebar-primary, .bd-header')]
+                .filter(el => el.offsetParent !== null).length,
+            wide: document.documentElement.scrollWidth > window.innerWidth + 1})""")
+        assert shown["controls"] == 0 and shown["nav"] == 0, shown
+        assert shown["figures"] >= 1 and not shown["wide"], shown
+    finally:
+        context.close()

@@ -24,6 +24,7 @@ import numpy as np
 import pytest
 
 from l1l2 import figures, interactive
+from l1l2.interactive import _static
 
 PNG_B64 = re.compile(r"iVBORw0KGgo[A-Za-z0-9+/=]+")
 
@@ -190,7 +191,7 @@ def test_a_live_kernel_gets_one_frame(name, built, monkeypatch):
     assert "application/vnd.jupyter.widget-view+json" in bundle
     html = bundle["text/html"]
     assert 'data-frames="1"' in html and len(PNG_B64.findall(html)) == 1
-    assert "Run the cell" in html
+    assert _static.RUN_NOTE in html
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -171,6 +171,69 @@ def test_mime_bundle_in_a_live_kernel_carries_widget_and_one_frame(live_kernel):
     assert fig_i._static_html is None  # no frame rendered beyond the one shown
 
 
+def test_the_book_build_gets_no_widget(monkeypatch):
+    monkeypatch.setenv("L1L2_STATIC_FRAMES", "all")
+    fig_i, *_ = parabola_figure()
+    assert set(fig_i._repr_mimebundle_()) == {"text/plain", "text/html"}
+    assert fig_i._widget is None  # the website needs no kernel: none was built
+
+
+def test_live_image_has_its_natural_size_and_labels_are_shown_in_full():
+    fig_i, *_ = parabola_figure(labels={"a": "curvature of the parabola a"})
+    widget = fig_i.widget()
+    width = round(fig_i.fig.get_figwidth() * fig_i.fig.dpi)
+    assert widget.image.layout.width == f"{width}px"  # never stretched to the cell
+    assert widget.image.layout.max_width == "100%"  # but shrunk to fit a narrow one
+    assert widget.image.layout.height == "auto"
+    (slider,) = widget.sliders
+    assert slider.description == "curvature of the parabola a"
+    assert slider.style.description_width == "initial"  # not cut at a fixed width
+
+
+def test_readouts_show_the_value():
+    fig_i, *_ = parabola_figure(params={"a": [0.5, 1.25, 2.0]})
+    assert [label for label, _ in fig_i.widget().sliders[0].options] == ["0.5", "1.25", "2"]
+    with pytest.raises(ValueError, match=r"formats\['a'\]='\{:.2g\}' shows 1.25 as '1.2'"):
+        parabola_figure(params={"a": [0.5, 1.25, 2.0]}, formats={"a": "{:.2g}"})
+    with pytest.raises(ValueError, match="shows two slider positions alike"):
+        parabola_figure(params={"a": [1.0, 1.01]}, formats={"a": "{:.0f}"})
+
+
+class _Ipywidgets7VBox:
+    """What an ipywidgets 7 VBox offers the display: a model id, no _repr_mimebundle_."""
+
+    model_id = "f00"
+
+
+def test_ipywidgets_7_widgets_display_through_their_model_id(live_kernel, monkeypatch):
+    from l1l2.interactive import _live
+
+    fig_i, *_ = parabola_figure()
+    monkeypatch.setattr(_live, "build_widget", lambda fig_i: _Ipywidgets7VBox())
+    bundle = fig_i._repr_mimebundle_()
+    assert bundle[_live.WIDGET_VIEW_MIME] == {"version_major": 2, "version_minor": 0,
+                                             "model_id": "f00"}
+    assert _static.RUN_NOTE in bundle["text/html"]
+
+
+@pytest.mark.parametrize("version", [None, "7.5.1"])
+def test_without_ipywidgets_the_figure_shows_its_frame_and_says_why(live_kernel, monkeypatch,
+                                                                    version):
+    import sys
+    import types
+
+    if version is None:
+        monkeypatch.setitem(sys.modules, "ipywidgets", None)  # import fails
+    else:
+        monkeypatch.setitem(sys.modules, "ipywidgets",
+                            types.SimpleNamespace(__version__=version))
+    fig_i, *_ = parabola_figure()
+    bundle = fig_i._repr_mimebundle_()
+    assert set(bundle) == {"text/plain", "text/html"}
+    assert _static.NO_WIDGET_NOTE in bundle["text/html"]
+    assert len(PNG_B64.findall(bundle["text/html"])) == 1
+
+
 @pytest.mark.parametrize("value", ["all", "ALL", " all "])
 def test_mime_bundle_for_the_book_carries_every_frame(monkeypatch, value):
     monkeypatch.setenv("L1L2_STATIC_FRAMES", value)

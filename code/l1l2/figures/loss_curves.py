@@ -163,7 +163,7 @@ def loss_explorer(*, result=None, betas=None, initial=None, r_max: float = 3.0,
     return interactive_figure(
         fig, update, {"beta": betas},
         initial=initial if initial is not None else preferred_initial(beta=(betas, 0.5)),
-        labels={"beta": "β = δ"}, formats={"beta": "{:.2g}"},
+        labels={"beta": "β = δ"}, formats={"beta": "{:g}"},
         animated=[*moving.values(), *marks], result=res,
         alt=("Two panels over the residual r from -3 to 3. Left: the L1 loss (a V), the "
              "squared loss (a parabola), smooth L1 and Huber for the chosen beta; both are "

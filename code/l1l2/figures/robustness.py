@@ -186,7 +186,7 @@ def drag_point_explorer(x=None, y=None, *, index=None, offsets=None, result=None
 
     return interactive_figure(
         fig, update, {"offset": offsets}, initial={"offset": start},
-        labels={"offset": "move the orange point by"}, formats={"offset": "{:+.1f}"},
+        labels={"offset": "move the orange point by"}, formats={"offset": "{:+g}"},
         animated=[point, *lines.values(), *marks.values(), vline], result=res,
         alt=("Left: ten data points, one of them orange, with the least-squares line "
              "(dashed vermillion) and the least-absolute-deviations line (solid blue). "

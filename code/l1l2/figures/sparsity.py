@@ -254,7 +254,7 @@ def lp_ball_explorer(*, result=None, ps=(0.5, 1.0, 1.5, 2.0, P_INF),
     return interactive_figure(
         fig, update, {"p": ps, "angle": angles, "t": budgets}, initial=initial,
         labels={"p": "q", "angle": "optimum direction φ (degrees)", "t": "budget t"},
-        formats={"p": "{:.3g}", "angle": "{:.0f}", "t": "{:.2g}"},
+        formats={"p": "{:.3g}", "angle": "{:g}", "t": "{:g}"},
         animated=[*contour_sets.values(), ball, touch, opt, sol, title, note],
         dpi=dpi, colors=colors, result=res,
         alt=("Grey elliptical contours of a two-dimensional quadratic loss around its "

@@ -35,6 +35,24 @@ def _is_figure(fig) -> bool:
     return isinstance(fig, Figure)
 
 
+def _check_readouts(name, values, texts, fmt) -> None:
+    """A readout shows its value: a number read back from its text is that
+    value to 0.5% (1/9 may read "0.111"; 1.25 may not read "1.2"), and no two
+    positions read the same."""
+    if len(set(texts)) < len({(type(v), v) for v in values}):  # distinct values read alike
+        raise ValueError(f"formats[{name!r}]={fmt!r} shows two slider positions alike: {texts}")
+    for v, text in zip(values, texts, strict=True):
+        if isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating)):
+            continue
+        try:
+            shown = float(text.replace("\u2212", "-"))
+        except ValueError:
+            continue  # a label, not a number ("inf" for q = infinity reads back fine)
+        if not np.isclose(shown, float(v), rtol=5e-3, atol=0.0):
+            raise ValueError(f"formats[{name!r}]={fmt!r} shows {v!r} as {text!r}: the "
+                             "readout must show the value (e.g. \"{:g}\")")
+
+
 class InteractiveFigure:
     """A matplotlib figure with sliders, live in Jupyter and static on the web.
 
@@ -109,11 +127,11 @@ class InteractiveFigure:
                                      f"{type(text).__name__}")
         self.labels = {n: n for n in self.params}
         self.labels.update(labels)
-        self.formats = {n: "{:.3g}" for n in self.params}
+        self.formats = {n: "{:g}" for n in self.params}
         self.formats.update(formats)
         for name, values in self.params.items():  # a bad format fails now, not at display
-            for v in values:
-                format_value(v, self.formats[name])
+            texts = [format_value(v, self.formats[name]) for v in values]
+            _check_readouts(name, values, texts, self.formats[name])
         self.values = {}
         initial = check_mapping(initial, "initial")
         unknown = [k for k in initial if k not in self.params]
@@ -240,9 +258,11 @@ class InteractiveFigure:
             self._static_html = _static.all_frames_html(self)
         return self._static_html
 
-    def fallback_html(self) -> str:
-        """The light static version: the current frame and a note to run the cell."""
-        return _static.one_frame_html(self)
+    def fallback_html(self, *, live: bool = True) -> str:
+        """The light static version: the current frame and a note to run the
+        cell (``live``) or to install ipywidgets 7.6 or later (no widget)."""
+        return _static.one_frame_html(self, note=_static.RUN_NOTE if live
+                                      else _static.NO_WIDGET_NOTE)
 
     # -- display -------------------------------------------------------------
     def __repr__(self) -> str:
@@ -250,13 +270,19 @@ class InteractiveFigure:
         return f"<InteractiveFigure: {parts}; {self.n_frames} frames>"
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        """The widget view, and as ``text/html`` every frame when the
-        environment variable ``L1L2_STATIC_FRAMES`` is ``"all"`` (the book
-        build), else only the current one (a reader's kernel)."""
-        html = self.static_html() if _static.wants_all_frames() else self.fallback_html()
-        bundle = {"text/plain": repr(self), "text/html": html}
-        bundle.update({k: v for k, v in self.widget()._repr_mimebundle_().items()
-                       if k != "text/plain"})
+        """What a front-end shows: in a reader's kernel, the live widget
+        (``application/vnd.jupyter.widget-view+json``) and, as ``text/html``, its
+        current frame with a note to run the cell (what a saved or untrusted
+        notebook shows; without ipywidgets, the note says to install it).
+        With ``L1L2_STATIC_FRAMES=all`` (the book build), every frame as
+        ``text/html`` and no widget: the website needs no kernel."""
+        if _static.wants_all_frames():
+            return {"text/plain": repr(self), "text/html": self.static_html()}
+        view = _live.widget_view(self.widget)
+        bundle = {"text/plain": repr(self),
+                  "text/html": self.fallback_html(live=view is not None)}
+        if view is not None:
+            bundle[_live.WIDGET_VIEW_MIME] = view
         return bundle
 
 

@@ -30,8 +30,11 @@ from ._checks import format_value
 #: The environment variable that asks for every static frame ("all").
 STATIC_FRAMES_ENV = "L1L2_STATIC_FRAMES"
 
-#: The note of the one-frame fallback.
-RUN_NOTE = "Run the cell for the live slider."
+#: The note of the one-frame fallback: what a saved or untrusted notebook shows.
+RUN_NOTE = "Run this cell to make the figure interactive."
+
+#: The note of the one-frame fallback where ipywidgets is missing or too old.
+NO_WIDGET_NOTE = "Install ipywidgets 7.6 or later for the live sliders."
 
 
 def wants_all_frames() -> bool:
@@ -110,8 +113,9 @@ def all_frames_html(fig_i) -> str:
     )
 
 
-def one_frame_html(fig_i) -> str:
-    """The current frame of ``fig_i`` as a plain image, with a note to run the cell."""
+def one_frame_html(fig_i, note: str = RUN_NOTE) -> str:
+    """The current frame of ``fig_i`` as a plain image at its natural size
+    (shrunk to fit, never enlarged), the slider values and ``note``."""
     png = base64.b64encode(fig_i.render_compact_png(fast=True)).decode("ascii")
     values = ", ".join(f"{fig_i.labels[n]} = {format_value(v, fig_i.formats[n])}"
                        for n, v in fig_i.values.items())
@@ -119,6 +123,6 @@ def one_frame_html(fig_i) -> str:
         f'<figure class="l1l2-interactive" data-frames="1">'
         f"<style>{asset('figure.css')}</style>"
         f"{_img(fig_i, _frame_index(fig_i, fig_i.values), png)}"
-        f'<figcaption class="l1l2-note">{html.escape(values)}. {RUN_NOTE}</figcaption>'
+        f'<figcaption class="l1l2-note">{html.escape(values)}. {html.escape(note)}</figcaption>'
         f"</figure>"
     )
