@@ -86,12 +86,16 @@ def install_source() -> str:
     return f"l1l2 @ git+{REPO_URL}@{BRANCH}#subdirectory=code"
 
 
+# Lint-clean (ruff checks notebooks/ too) and within 88 characters a line.
 INSTALL_CELL = f'''\
 # Colab, or this notebook downloaded alone: install the course's helper package
 # l1l2 (and what it needs) if it is missing. Elsewhere this cell does nothing.
-import importlib, importlib.util, os
+import importlib.util
+import os
+
 if importlib.util.find_spec("l1l2") is None:
-    source = os.environ.get("L1L2_SOURCE", "{install_source()}")
+    repository = "git+{REPO_URL}@{BRANCH}"
+    source = os.environ.get("L1L2_SOURCE", f"l1l2 @ {{repository}}#subdirectory=code")
     %pip install -q "{{source}}"
     importlib.invalidate_caches()'''
 

@@ -483,7 +483,11 @@ def test_install_cell_follows_the_title_and_derives_from_the_config(readers):
         website = f"{mrn.SITE_URL}chapters/{chapter.stem}.html"
         assert f"the website version is at [{website}]({website})" in title.source
         assert install.cell_type == "code" and install.metadata == {"tags": ["l1l2-install"]}
-        assert f'os.environ.get("L1L2_SOURCE", "{requirement}")' in install.source
+        assert f'repository = "git+{repo}@{branch}"' in install.source
+        assert requirement.replace(f"git+{repo}@{branch}", "{repository}") in install.source
+        assert ('os.environ.get("L1L2_SOURCE", f"l1l2 @ {repository}#subdirectory=code")'
+                in install.source)
+        assert max(len(line) for line in install.source.splitlines()) <= 88
         assert '%pip install -q "{source}"' in install.source
         assert install.outputs == [] and install.execution_count is None
         tagged = [c for c in nb.cells if "l1l2-install" in c.metadata.get("tags", [])]
