@@ -334,3 +334,18 @@ def test_a_printed_chapter_wraps_code_and_prints_figures_without_controls(browse
         assert shown["figures"] >= 1 and not shown["wide"], shown
     finally:
         context.close()
+
+
+def test_jupyter_buttons_of_a_chapter_open_and_download_its_reader_notebook():
+    # _ext/site_assets.py, item 8: Binder and Colab open notebooks/, and the
+    # site's copy of the .ipynb is the reader version (no MyST, an install cell).
+    if not SITE.is_dir():
+        _unavailable(f"no built site at {SITE}: run `jupyter-book build .` first")
+    for page in sorted((SITE / "chapters").glob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        launch = re.findall(r'href="(https://(?:mybinder\.org|colab\.research\.google\.com)'
+                            r'/[^"]+)"', html)
+        assert len(launch) == 2, f"{page.name}: Binder and Colab buttons, got {launch}"
+        assert all(url.endswith(f"notebooks/{page.stem}.ipynb") for url in launch), launch
+        download = SITE / "_sources" / "chapters" / f"{page.stem}.ipynb"
+        assert download.read_bytes() == (ROOT / "notebooks" / download.name).read_bytes()
