@@ -12,8 +12,8 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 
 
 def test_root_pyproject_holds_tool_settings_only():
-    # A [project] or [build-system] table would make Binder's repo2docker run
-    # a second, non-editable `pip install .` that shadows `-e ./code`.
+    # A [project] or [build-system] table would make Binder's repo2docker also
+    # run `pip install .` on the repository root, beside requirements.txt's ./code.
     data = tomllib.loads((ROOT / "pyproject.toml").read_text())
     assert "project" not in data and "build-system" not in data
     package = tomllib.loads((ROOT / "code" / "pyproject.toml").read_text())
