@@ -230,10 +230,13 @@ def compute_drag_point(x=None, y=None, *, index=None, offsets=None) -> DragPoint
 
     Examples
     --------
+    The last point moved to x = 0 and to x = 7 (both LAD fits are unique: the
+    line y = x, then the line through (1, 1) and (7, 3)):
+
     >>> fits = compute_drag_point([0.0, 1.0, 2.0, 3.0], [0.0, 1.0, 2.0, 3.0],
-    ...                           offsets=[0.0, 4.0])
+    ...                           offsets=[-3.0, 4.0])
     >>> [round(float(v), 6) for v in fits.lad_slopes], fits.jump_x
-    ([1.0, 1.0], None)
+    ([1.0, 0.333333], None)
     """
     default = x is None and y is None
     if default:
