@@ -1,13 +1,14 @@
-"""Shared helpers of tests/test_jupyterlab.py and tests/test_colab_simulation.py:
-a throw-away Jupyter server (JupyterLab or Notebook 7) and headless Chromium.
+"""Shared helpers of the browser tests (tests/test_browser.py,
+tests/test_jupyterlab.py): headless Chromium and its skip-or-fail rule, and a
+throw-away Jupyter server (JupyterLab or Notebook 7).
 
 The server binds to 127.0.0.1 on a free port with a random token, in its own
 process group, with its runtime, settings and workspace directories inside the
 test's temporary directory (nothing of the user's Jupyter state is read or
 written). It is stopped by its process group id, also when the test fails.
 
-Chromium is Debian's /usr/bin/chromium driven by Python playwright, as in
-tests/test_browser.py: without it the tests skip, except under ``CI=true``.
+Chromium is Debian's /usr/bin/chromium driven by Python playwright: without
+it the tests skip, except under ``CI=true``.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ CHROMIUM_ARGS = [
 
 
 def unavailable(reason: str):
-    """Skip, or fail under CI=true (the same rule as tests/test_browser.py)."""
+    """Skip, or fail under CI=true (every browser test: the site's and Jupyter's)."""
     if IN_CI:
         pytest.fail(f"{reason} (CI=true: this test must run)")
     pytest.skip(reason)

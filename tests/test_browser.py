@@ -25,7 +25,6 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import os
 import pathlib
 import re
 import shutil
@@ -33,11 +32,10 @@ import threading
 import urllib.parse
 
 import pytest
+from jupyter_harness import CHROMIUM, CHROMIUM_ARGS, unavailable
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 SITE = ROOT / "_build" / "html"
-CHROMIUM = pathlib.Path("/usr/bin/chromium")
-IN_CI = os.environ.get("CI", "").lower() == "true"
 
 #: Console errors we accept, each with the reason. Only for third-party code
 #: we cannot fix. Empty: no page logs an error today.
@@ -51,18 +49,7 @@ ALLOWED_CONSOLE_ERRORS: dict[str, str] = {}
 PAGE_WEIGHT_BUDGET = 4_000_000
 HTML_WEIGHT_BUDGET = 1_000_000
 
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-
 pytestmark = pytest.mark.browser
-
-
-def _unavailable(reason: str):
-    if IN_CI:
-        pytest.fail(f"{reason} (CI=true: the browser test must run)")
-    pytest.skip(reason)
 
 
 def site_pages() -> list[str]:
@@ -86,7 +73,7 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def server():
     if not SITE.is_dir():
-        _unavailable(f"no built site at {SITE}: run `jupyter-book build .` first")
+        unavailable(f"no built site at {SITE}: run `jupyter-book build .` first")
     handler = functools.partial(QuietHandler, directory=str(SITE))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
@@ -98,12 +85,12 @@ def server():
 @pytest.fixture(scope="module")
 def browser():
     if not CHROMIUM.exists() and not shutil.which("chromium"):
-        _unavailable("Chromium is not installed: `apt-get install chromium` "
+        unavailable("Chromium is not installed: `apt-get install chromium` "
                      "(Debian) to run the browser test")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _unavailable("playwright is not installed: `pip install -r requirements-dev.txt`")
+        unavailable("playwright is not installed: `pip install -r requirements-dev.txt`")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
@@ -303,7 +290,7 @@ def test_page_in_dark_mode(browser, server, page_path):
 
 def test_the_site_has_pages():
     if not SITE.is_dir():
-        _unavailable(f"no built site at {SITE}: run `jupyter-book build .` first")
+        unavailable(f"no built site at {SITE}: run `jupyter-book build .` first")
     pages = site_pages()
     assert "index.html" in pages and "chapters/01_three_losses.html" in pages
 
@@ -340,7 +327,7 @@ def test_jupyter_buttons_of_a_chapter_open_and_download_its_reader_notebook():
     # _ext/site_assets.py, item 8: Binder and Colab open notebooks/, and the
     # site's copy of the .ipynb is the reader version (no MyST, an install cell).
     if not SITE.is_dir():
-        _unavailable(f"no built site at {SITE}: run `jupyter-book build .` first")
+        unavailable(f"no built site at {SITE}: run `jupyter-book build .` first")
     for page in sorted((SITE / "chapters").glob("*.html")):
         html = page.read_text(encoding="utf-8")
         launch = re.findall(r'href="(https://(?:mybinder\.org|colab\.research\.google\.com)'
