@@ -49,6 +49,53 @@ def test_giou_exact_cases():
     assert np.all(boxes.giou(a, b) <= boxes.box_iou(a, b) + 1e-15)
 
 
+def test_diou_exact_cases():
+    assert boxes.diou([0, 0, 1, 1], [0, 0, 1, 1]) == 1.0  # identical: loss 0
+    # concentric: the centre penalty is 0, DIoU is the IoU (1/4)
+    assert boxes.diou([0, 0, 2, 2], [0.5, 0.5, 1.5, 1.5]) == pytest.approx(0.25)
+    # disjoint: IoU 0, centres 2 apart, enclosing box 3 x 1: -4/10
+    assert boxes.diou([0, 0, 1, 1], [2, 0, 3, 1]) == pytest.approx(-0.4)
+    # further apart: smaller DIoU, tending to -1
+    far = boxes.diou([0, 0, 1, 1], [1000, 0, 1001, 1])
+    assert -1 < far < boxes.diou([0, 0, 1, 1], [2, 0, 3, 1])
+    a, b = random_boxes(50, 1), random_boxes(50, 2)
+    assert np.all(boxes.diou(a, b) <= boxes.box_iou(a, b) + 1e-15)
+    np.testing.assert_allclose(boxes.diou(a, b), boxes.diou(b, a), atol=1e-15)
+
+
+def test_ciou_exact_cases():
+    assert boxes.ciou([0, 0, 1, 1], [0, 0, 1, 1]) == 1.0
+    # same aspect ratio: v = 0, CIoU = DIoU
+    assert boxes.ciou([0, 0, 2, 2], [0.5, 0.5, 1.5, 1.5]) == pytest.approx(0.25)
+    a, b = random_boxes(50, 1), random_boxes(50, 2)
+    np.testing.assert_allclose(boxes.ciou(a, 3 * a + 1), boxes.diou(a, 3 * a + 1),
+                               atol=1e-15)
+    # a 2 x 1 box on a 1 x 1 box, same left-top corner: IoU 1/2, penalty 1/4 / 5,
+    # v = 4/pi^2 (pi/4 - arctan 2)^2, alpha = v / (1/2 + v)
+    v = 4 / np.pi**2 * (np.pi / 4 - np.arctan(2.0)) ** 2
+    expected = 0.5 - 0.05 - v**2 / (0.5 + v)
+    assert boxes.ciou([0, 0, 2, 1], [0, 0, 1, 1]) == pytest.approx(expected, rel=1e-14)
+    assert np.all(boxes.ciou(a, b) <= boxes.diou(a, b) + 1e-15)
+
+
+def test_overlap_losses_without_overlap_have_a_gradient():
+    """Moving a disjoint box: the IoU loss stays at 1, GIoU and DIoU losses change."""
+    target = np.array([0.0, 0.0, 1.0, 1.0])
+
+    def at(s):
+        return np.array([s, 0.0, s + 1.0, 1.0])
+
+    h = 1e-6
+    for s in (2.0, 5.0):
+        assert boxes.box_iou(at(s + h), target) == boxes.box_iou(at(s - h), target) == 0
+        for f in (boxes.giou, boxes.diou, boxes.ciou):
+            slope = (f(at(s + h), target) - f(at(s - h), target)) / (2 * h)
+            assert slope < -1e-3  # moving away lowers the similarity
+    # the GIoU loss of this pair is 2 - 2/(s + 1): its derivative is 2/(s + 1)^2
+    slope = -(boxes.giou(at(3 + h), target) - boxes.giou(at(3 - h), target)) / (2 * h)
+    assert slope == pytest.approx(2 / 16, rel=1e-6)
+
+
 # -- behaviour ---------------------------------------------------------------
 @pytest.mark.parametrize("weights", [(1, 1, 1, 1), (10, 10, 5, 5), (2.0, 3.0, 0.5, 7.0)])
 def test_decode_inverts_encode(weights):
@@ -66,6 +113,8 @@ def test_scale_behaviour():
                                    atol=1e-12)
         np.testing.assert_allclose(boxes.box_iou(c * b, c * a), boxes.box_iou(b, a), atol=1e-12)
         np.testing.assert_allclose(boxes.giou(c * b, c * a), boxes.giou(b, a), atol=1e-12)
+        np.testing.assert_allclose(boxes.diou(c * b, c * a), boxes.diou(b, a), atol=1e-12)
+        np.testing.assert_allclose(boxes.ciou(c * b, c * a), boxes.ciou(b, a), atol=1e-12)
     # a loss on pixel offsets is not scale-invariant: it grows with the boxes
     small = losses.smooth_l1_loss(b, a, "sum")
     assert losses.smooth_l1_loss(10 * b, 10 * a, "sum") > 5 * small
@@ -89,6 +138,8 @@ def test_inputs_not_modified():
     boxes.decode_boxes(t, a)
     boxes.box_iou(b, a)
     boxes.giou(b, a)
+    boxes.diou(b, a)
+    boxes.ciou(b, a)
     assert np.array_equal(b, b0) and np.array_equal(a, a0) and np.array_equal(t, t0)
 
 
@@ -103,6 +154,8 @@ def test_inputs_not_modified():
     (lambda: boxes.decode_boxes([0, 0, np.nan, 0], [0, 0, 1, 1]), "deltas"),
     (lambda: boxes.box_iou([0, 0, 1, 1], [0, 0, 0, 1]), "b"),
     (lambda: boxes.giou([0, 0, 1], [0, 0, 1, 1]), "a"),
+    (lambda: boxes.diou([0, 0, 1, 1], [0, 0, 1, 0]), "b"),
+    (lambda: boxes.ciou([0, 0, np.inf, 1], [0, 0, 1, 1]), "a"),
     (lambda: boxes.simulated_features(np.zeros((3, 3))), "offsets"),
     (lambda: boxes.simulated_features(np.zeros((3, 4)), n_features=2), "n_features"),
     (lambda: boxes.fit_linear_regressor(np.zeros((3, 2)), np.zeros((3, 1)), loss="l3"), "loss"),

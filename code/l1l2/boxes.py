@@ -51,8 +51,8 @@ from ._validation import (
     check_X_y,
 )
 
-__all__ = ["encode_boxes", "decode_boxes", "box_iou", "giou", "simulated_features",
-           "fit_linear_regressor"]
+__all__ = ["encode_boxes", "decode_boxes", "box_iou", "giou", "diou", "ciou",
+           "simulated_features", "fit_linear_regressor"]
 
 #: The losses :func:`fit_linear_regressor` knows.
 _LOSS_NAMES = ("l2", "l1", "smooth_l1")
@@ -307,6 +307,102 @@ def giou(a, b):
     ch = np.maximum(a[..., 3], b[..., 3]) - np.minimum(a[..., 1], b[..., 1])
     enclosing = cw * ch
     return np.asarray(inter / union - (enclosing - union) / enclosing)
+
+
+def _centre_penalty(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Squared distance of the centres over the squared diagonal of the enclosing box."""
+    ax, ay, _, _ = _centre_size(a)
+    bx, by, _, _ = _centre_size(b)
+    cw = np.maximum(a[..., 2], b[..., 2]) - np.minimum(a[..., 0], b[..., 0])
+    ch = np.maximum(a[..., 3], b[..., 3]) - np.minimum(a[..., 1], b[..., 1])
+    return ((ax - bx) ** 2 + (ay - by) ** 2) / (cw**2 + ch**2)
+
+
+def diou(a, b):
+    r"""Distance IoU of matched pairs of boxes (Zheng et al. 2020).
+
+    .. math::
+
+        \operatorname{DIoU}(A, B) = \operatorname{IoU}(A, B) - \frac{\rho^2}{c^2},
+
+    where :math:`\rho` is the distance between the centres of :math:`A` and
+    :math:`B` and :math:`c` the length of the diagonal of the smallest box
+    enclosing both. The DIoU loss is :math:`1 - \operatorname{DIoU}`, in
+    :math:`[0, 2)`. The penalty :math:`\rho^2/c^2` is 0 for concentric boxes
+    and grows as the centres move apart, also for boxes that do not overlap;
+    like IoU, it does not change when both boxes are scaled together.
+
+    Parameters
+    ----------
+    a, b : array_like of shape (..., 4)
+        Boxes with positive width and height, broadcastable shapes.
+
+    Returns
+    -------
+    ndarray of shape (...)
+
+    Examples
+    --------
+    >>> diou([0.0, 0.0, 2.0, 2.0], [0.5, 0.5, 1.5, 1.5])  # concentric: the IoU, 1/4
+    array(0.25)
+    >>> diou([0.0, 0.0, 1.0, 1.0], [2.0, 0.0, 3.0, 1.0])  # 0 - 2**2 / (3**2 + 1**2)
+    array(-0.4)
+    """
+    a = _boxes(a, "a")
+    b = _boxes(b, "b")
+    a, b = _common_scale(a, b)
+    _broadcast(a, b, "a and b")
+    inter, union = _overlap(a, b)
+    return np.asarray(inter / union - _centre_penalty(a, b))
+
+
+def ciou(a, b):
+    r"""Complete IoU of matched pairs of boxes (Zheng et al. 2020).
+
+    .. math::
+
+        \operatorname{CIoU}(A, B) = \operatorname{IoU} - \frac{\rho^2}{c^2}
+        - \alpha v,\qquad
+        v = \frac{4}{\pi^2}\Bigl(\arctan\frac{w_B}{h_B}
+        - \arctan\frac{w_A}{h_A}\Bigr)^2,\qquad
+        \alpha = \frac{v}{(1 - \operatorname{IoU}) + v},
+
+    with :math:`\rho^2/c^2` the centre penalty of :func:`diou`, :math:`v`
+    the squared difference of the aspect-ratio angles (in :math:`[0, 1)`) and
+    :math:`\alpha = 0` when :math:`v = 0`. The CIoU loss is
+    :math:`1 - \operatorname{CIoU}`. The value is symmetric in the two
+    boxes; in training, :math:`B` is the ground truth.
+
+    Parameters
+    ----------
+    a, b : array_like of shape (..., 4)
+        Boxes with positive width and height, broadcastable shapes.
+
+    Returns
+    -------
+    ndarray of shape (...)
+
+    Examples
+    --------
+    >>> ciou([0.0, 0.0, 1.0, 1.0], [0.0, 0.0, 1.0, 1.0])
+    array(1.)
+    >>> ciou([0.0, 0.0, 2.0, 2.0], [0.5, 0.5, 1.5, 1.5])  # same shape: v = 0
+    array(0.25)
+    >>> round(float(ciou([0.0, 0.0, 2.0, 1.0], [0.0, 0.0, 1.0, 1.0])), 4)
+    0.4468
+    """
+    a = _boxes(a, "a")
+    b = _boxes(b, "b")
+    a, b = _common_scale(a, b)
+    _broadcast(a, b, "a and b")
+    inter, union = _overlap(a, b)
+    iou = inter / union
+    _, _, wa, ha = _centre_size(a)
+    _, _, wb, hb = _centre_size(b)
+    v = 4.0 / np.pi**2 * (np.arctan(wb / hb) - np.arctan(wa / ha)) ** 2
+    with np.errstate(invalid="ignore", divide="ignore"):
+        alpha = np.where(v > 0, v / np.where(v > 0, 1.0 - iou + v, 1.0), 0.0)
+    return np.asarray(iou - _centre_penalty(a, b) - alpha * v)
 
 
 def simulated_features(offsets, *, n_features=8, noise_std=0.1, seed=0):
