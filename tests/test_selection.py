@@ -153,3 +153,82 @@ def test_bias_variance_ridge_refuses_an_unrepresentable_noise(noise_std):
     X = np.linspace(-1, 1, 10)[:, None]
     with pytest.raises(ValueError, match="^noise_std"):
         bias_variance_ridge(X, X.ravel() ** 2, [0.0, 1.0], noise_std=noise_std, n_sim=20)
+
+
+# -- issue 15: the fast CV path and nested cross-validation ----------------------------
+
+
+def test_cross_validation_path_matches_ridge_at_p_above_n_and_alpha_zero():
+    # p > n on every fold: alpha = 0 must be the minimum-norm fit, as ridge's
+    rng = np.random.default_rng(5)
+    X = rng.normal(size=(12, 20))
+    y = rng.normal(size=12)
+    alphas = [0.0, 1e-3, 1.0]
+    cv = selection.cross_validate_ridge(X, y, alphas, n_folds=3, seed=1)
+    for k, (tr, va) in enumerate(selection.kfold_indices(12, 3, seed=1)):
+        for j, a in enumerate(alphas):
+            fit = linear_model.ridge(X[tr], y[tr], a)
+            err = np.mean((y[va] - X[va] @ fit.coef - fit.intercept) ** 2)
+            assert cv.fold_mse[k, j] == pytest.approx(err, rel=1e-8)
+
+
+def test_cross_validation_is_scale_equivariant():
+    rng = np.random.default_rng(6)
+    X = rng.normal(size=(15, 3))
+    y = X @ [1.0, 0.5, 0.0] + rng.normal(size=15)
+    cv = selection.cross_validate_ridge(X, y, [0.1, 10.0], n_folds=3)
+    big = selection.cross_validate_ridge(1e50 * X, 1e50 * y, [0.1e100, 10.0e100],
+                                         n_folds=3)
+    assert np.allclose(big.mean / 1e100, cv.mean, rtol=1e-10)
+
+
+def test_nested_cross_validation_by_hand():
+    rng = np.random.default_rng(7)
+    X = rng.normal(size=(24, 4))
+    y = X @ [1.0, -1.0, 0.0, 0.5] + 0.5 * rng.normal(size=24)
+    alphas = [0.01, 0.3, 3.0, 30.0]
+    res = selection.nested_cross_validate_ridge(X, y, alphas, n_outer=4, n_inner=3, seed=2)
+    # the ordinary CV curve is cross_validate_ridge's
+    cv = selection.cross_validate_ridge(X, y, alphas, n_folds=3, seed=2)
+    assert np.allclose(res.cv_mean, cv.mean) and res.best_alpha == cv.best_alpha
+    assert res.cv_min == pytest.approx(cv.mean.min())
+    for k, (tr, va) in enumerate(selection.kfold_indices(24, 4, seed=2)):
+        inner = selection.cross_validate_ridge(X[tr], y[tr], alphas, n_folds=3, seed=2)
+        assert res.chosen_alpha[k] == inner.best_alpha
+        assert res.inner_min[k] == pytest.approx(inner.mean.min())
+        fit = linear_model.ridge(X[tr], y[tr], inner.best_alpha)
+        err = np.mean((y[va] - X[va] @ fit.coef - fit.intercept) ** 2)
+        assert res.outer_mse[k] == pytest.approx(err)
+    assert res.estimate == pytest.approx(res.outer_mse.mean())
+    assert res.se == pytest.approx(res.outer_mse.std(ddof=1) / 2)
+
+
+def test_nested_cv_is_not_optimistic_where_the_cv_minimum_is():
+    # pure noise, many candidate strengths: the best CV score is biased low, the
+    # nested estimate is not (averaged over 40 data sets; truth: E error >= sigma^2 = 1)
+    mins, nested = [], []
+    for s in range(40):
+        rng = np.random.default_rng(100 + s)
+        X = rng.normal(size=(30, 10))
+        y = rng.normal(size=30)
+        res = selection.nested_cross_validate_ridge(X, y, np.geomspace(1e-3, 1e3, 25),
+                                                    seed=s)
+        mins.append(res.cv_min)
+        nested.append(res.estimate)
+    assert np.mean(mins) < 1.0 < np.mean(nested)
+
+
+def test_nested_cv_bad_arguments_and_inputs_kept():
+    X = np.random.default_rng(0).normal(size=(10, 2))
+    y = X[:, 0].copy()
+    X0, y0 = X.copy(), y.copy()
+    selection.nested_cross_validate_ridge(X, y, [1.0], n_outer=2, n_inner=2)
+    assert np.array_equal(X, X0) and np.array_equal(y, y0)
+    with pytest.raises(ValueError, match="^n_inner"):
+        selection.nested_cross_validate_ridge(X, y, [1.0], n_outer=5, n_inner=9)
+    with pytest.raises(ValueError, match="^n_outer"):
+        selection.nested_cross_validate_ridge(X, y, [1.0], n_outer=11)
+    with pytest.raises(ValueError, match="^n_outer"):
+        selection.nested_cross_validate_ridge(X, y, [1.0], n_outer=1)
+    with pytest.raises(ValueError, match="alphas"):
+        selection.nested_cross_validate_ridge(X, y, [-1.0])

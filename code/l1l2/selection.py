@@ -3,7 +3,8 @@ cross-validation and a bias-variance simulator.
 
 Chapter 5 of the course ("Overfitting and the price of complexity") uses these
 to sweep a polynomial degree, to choose the ridge strength :math:`\lambda`
-(``alpha``) on held-out data, and to split the expected prediction error into
+(``alpha``) on held-out data, to estimate the error of that choice honestly
+(nested cross-validation), and to split the expected prediction error into
 bias, variance and noise. Every fit is :func:`l1l2.linear_model.ridge`'s objective
 
 .. math:: \lVert y - Xw - w_0\rVert_2^2 + \lambda \lVert w\rVert_2^2
@@ -39,6 +40,8 @@ __all__ = [
     "cross_validate_ridge",
     "BiasVariance",
     "bias_variance_ridge",
+    "NestedCVResult",
+    "nested_cross_validate_ridge",
 ]
 
 
@@ -262,7 +265,10 @@ def cross_validate_ridge(X, y, alphas, *, n_folds=5, seed=0):
         \bigl(y_i - \hat y^{(-k)}_\lambda(x_i)\bigr)^2,
 
     where :math:`\hat y^{(-k)}_\lambda` is the ridge fit on all data except
-    fold :math:`V_k` (folds from :func:`kfold_indices`).
+    fold :math:`V_k` (folds from :func:`kfold_indices`). The fits of one fold,
+    for every :math:`\lambda`, come from one SVD of its centred training design,
+    :math:`\hat w_\lambda = V\operatorname{diag}(d_j/(d_j^2+\lambda))U^\top
+    (y - \bar y)` (the same fits as :func:`l1l2.linear_model.ridge`, to rounding).
 
     Parameters
     ----------
@@ -292,9 +298,12 @@ def cross_validate_ridge(X, y, alphas, *, n_folds=5, seed=0):
     X, y, _ = check_X_y(X, y)
     a = _alphas(alphas)
     folds = kfold_indices(X.shape[0], n_folds, seed=seed)
+    X, y = X.astype(np.float64), y.astype(np.float64)
     fold_mse = np.empty((len(folds), a.size))
-    for k, (tr, va) in enumerate(folds):
-        fold_mse[k] = validation_curve(X[tr], y[tr], X[va], y[va], a)[1]
+    with np.errstate(all="ignore"):
+        for k, (tr, va) in enumerate(folds):
+            fold_mse[k] = _ridge_val_path(X[tr], y[tr], X[va], y[va], a)
+    check_finite_result(fold_mse, "X and y", "the cross-validation error")
     mean = fold_mse.mean(axis=0)
     se = fold_mse.std(axis=0, ddof=1) / np.sqrt(len(folds))
     i = int(np.argmin(mean))
@@ -457,3 +466,156 @@ def _bias_variance(X, f, Xe, fe, a, sigma, n_sim, seed):
         bias2_x[i] = np.mean(np.square(f.mean() + A @ (g * f_u) - fe))
         var_x[i] = sigma**2 * (1.0 / n + float(np.mean(np.square(A * g).sum(axis=1))))
     return bias2, var, err, sigma**2, bias2_x, var_x
+
+
+def _ridge_val_path(Xt, yt, Xv, yv, a):
+    """Validation MSE of ridge (unpenalized intercept) at every alpha, from one SVD.
+
+    With the centred design :math:`X - \\bar x = UDV^\\top`,
+    :math:`\\hat w_\\lambda = V\\operatorname{diag}(d_j/(d_j^2+\\lambda))U^\\top(y - \\bar y)`;
+    directions with a numerically zero :math:`d_j` are dropped, so ``alpha = 0``
+    gives the minimum-norm least-squares fit, as :func:`l1l2.linear_model.ridge`.
+    """
+    # Rescale X and y by their largest centred entries (ridge on X/sx, y/sy has
+    # strength alpha/sx^2) so that no intermediate overflows or underflows.
+    x_mean, y_mean = Xt.mean(axis=0), yt.mean()
+    Xc, yc = Xt - x_mean, yt - y_mean
+    sx = float(np.max(np.abs(Xc), initial=0.0)) or 1.0
+    sy = float(np.max(np.abs(yc), initial=0.0)) or 1.0
+    try:
+        U, d, Vt = np.linalg.svd(Xc / sx, full_matrices=False)
+    except np.linalg.LinAlgError:
+        raise ValueError("X and y: the SVD of the training design did not converge") from None
+    keep = d > d.max(initial=0.0) * max(Xt.shape) * np.finfo(np.float64).eps
+    U, d, Vt = U[:, keep], d[keep], Vt[keep]
+    z = U.T @ (yc / sy)
+    A = ((Xv - x_mean) / sx) @ Vt.T  # validation inputs in the principal directions
+    g = d[:, None] / (d[:, None] ** 2 + (a / sx / sx)[None, :])  # (r, m): ridge filters
+    pred = A @ (g * z[:, None])  # (n_val, m), centred and divided by sy
+    return np.mean(np.square((yv[:, None] - y_mean) / sy - pred), axis=0) * sy * sy
+
+
+@dataclass(frozen=True, eq=False)
+class NestedCVResult:
+    """The result of :func:`nested_cross_validate_ridge`.
+
+    Attributes
+    ----------
+    alphas : ndarray of shape (m,)
+    cv_mean : ndarray of shape (m,)
+        The ordinary ``n_inner``-fold cross-validation error on all the data
+        (the curve whose minimum selects :math:`\\lambda`).
+    cv_min : float
+        Its minimum: the selected model's CV error, an optimistic estimate.
+    best_alpha : float
+        The :math:`\\lambda` it selects (the first, if tied).
+    outer_mse : ndarray of shape (K,)
+        For each outer fold: the MSE on the fold of the model whose
+        :math:`\\lambda` was chosen by cross-validation on the other folds only.
+    inner_min : ndarray of shape (K,)
+        For each outer fold: the minimum of that inner cross-validation curve.
+    chosen_alpha : ndarray of shape (K,)
+        For each outer fold: the :math:`\\lambda` the inner cross-validation chose.
+    estimate : float
+        ``outer_mse.mean()``: the nested cross-validation estimate of the
+        error of the whole procedure "choose :math:`\\lambda` by CV, then fit".
+    se : float
+        Its standard error, ``outer_mse.std(ddof=1) / sqrt(K)``.
+    """
+
+    alphas: np.ndarray
+    cv_mean: np.ndarray
+    cv_min: float
+    best_alpha: float
+    outer_mse: np.ndarray
+    inner_min: np.ndarray
+    chosen_alpha: np.ndarray
+    estimate: float
+    se: float
+
+
+def _cv_curve(X, y, a, n_folds, seed):
+    folds = kfold_indices(X.shape[0], n_folds, seed=seed)
+    return np.mean([_ridge_val_path(X[tr], y[tr], X[va], y[va], a) for tr, va in folds],
+                   axis=0)
+
+
+def nested_cross_validate_ridge(X, y, alphas, *, n_outer=5, n_inner=5, seed=0):
+    r"""Nested cross-validation: an honest error estimate for ridge with CV-chosen :math:`\lambda`.
+
+    The minimum of a cross-validation curve, :math:`\min_\lambda
+    \mathrm{CV}(\lambda)`, is the smallest of many noisy estimates and so is
+    biased low as an estimate of the chosen model's error (selection bias,
+    the "winner's curse"). Nested cross-validation (Varma & Simon 2006;
+    Cawley & Talbot 2010) treats the selection as part of the fit: split the
+    data into ``n_outer`` folds; for each outer fold :math:`V_k`, choose
+    :math:`\lambda_k` by ``n_inner``-fold cross-validation on the other folds
+    only, refit there, and measure the MSE on :math:`V_k`, which played no
+    part in the choice. The mean of these MSEs estimates the error of the
+    procedure (fitted on :math:`(K-1)/K` of the data).
+
+    Every fit is ridge with an unpenalized intercept, :math:`\lVert y - Xw -
+    w_0\rVert_2^2 + \lambda\lVert w\rVert_2^2`, computed for all
+    :math:`\lambda` from one SVD per training part (``alpha = 0`` gives the
+    minimum-norm least-squares fit). Folds come from :func:`kfold_indices`
+    with ``seed``, the inner ones with the same ``seed``.
+
+    Parameters
+    ----------
+    X : array_like of shape (n, p)
+    y : array_like of shape (n,)
+    alphas : array_like of shape (m,)
+        Values :math:`\lambda \ge 0`.
+    n_outer : int
+        Number of outer folds :math:`K \ge 2`.
+    n_inner : int
+        Number of inner folds, at least 2 and at most the size of the
+        smallest outer training part.
+    seed : int
+        Seed of the folds.
+
+    Returns
+    -------
+    NestedCVResult
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from l1l2.selection import nested_cross_validate_ridge
+    >>> rng = np.random.default_rng(0)
+    >>> X = rng.normal(size=(40, 3)); y = X @ [1.0, 0.0, -1.0] + rng.normal(size=40)
+    >>> res = nested_cross_validate_ridge(X, y, [0.01, 1.0, 100.0], n_outer=4, n_inner=4)
+    >>> res.outer_mse.shape, res.chosen_alpha.shape
+    ((4,), (4,))
+    >>> bool(res.cv_min == res.cv_mean.min())
+    True
+    """
+    X, y, _ = check_X_y(X, y)
+    X, y = X.astype(np.float64), y.astype(np.float64)
+    a = _alphas(alphas)
+    n = X.shape[0]
+    k_out = check_scalar(n_outer, "n_outer", low=2, integer=True)
+    if k_out > n:
+        raise ValueError(f"n_outer must be <= n_samples = {n}, got {k_out}")
+    k_in = check_scalar(n_inner, "n_inner", low=2, integer=True)
+    smallest = n - math.ceil(n / k_out)
+    if k_in > smallest:
+        raise ValueError(f"n_inner must be <= {smallest}, the size of the smallest outer "
+                         f"training part, got {k_in}")
+    seed = check_scalar(seed, "seed", low=0, integer=True)
+    with np.errstate(all="ignore"):
+        cv_mean = _cv_curve(X, y, a, k_in, seed)
+        outer = kfold_indices(n, k_out, seed=seed)
+        outer_mse, inner_min, chosen = (np.empty(k_out) for _ in range(3))
+        for k, (tr, va) in enumerate(outer):
+            inner = _cv_curve(X[tr], y[tr], a, k_in, seed)
+            i = int(np.argmin(inner))
+            inner_min[k], chosen[k] = inner[i], a[i]
+            outer_mse[k] = _ridge_val_path(X[tr], y[tr], X[va], y[va], a[i:i + 1])[0]
+    for v in (cv_mean, outer_mse):
+        check_finite_result(v, "X and y", "the cross-validation error")
+    i = int(np.argmin(cv_mean))
+    return NestedCVResult(alphas=a, cv_mean=cv_mean, cv_min=float(cv_mean[i]),
+                          best_alpha=float(a[i]), outer_mse=outer_mse, inner_min=inner_min,
+                          chosen_alpha=chosen, estimate=float(outer_mse.mean()),
+                          se=float(outer_mse.std(ddof=1) / math.sqrt(k_out)))
