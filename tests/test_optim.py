@@ -1,5 +1,6 @@
 """Tests of l1l2.optim: gradient descent (fixed and per-step learning rates),
-iterations_to_tolerance, clip_by_norm, the SGD, Adam and AdamW steps by hand,
+iterations_to_tolerance, clip_by_norm, the SGD (plain, momentum, SGDW), Adam and
+AdamW steps by hand,
 prox_l1_step, bad input and random junk. The steps are also checked against
 torch.optim in test_torch_crosscheck_optim.py."""
 
@@ -20,7 +21,9 @@ from l1l2.optim import (
     gradient_descent,
     iterations_to_tolerance,
     prox_l1_step,
+    sgd_momentum_step,
     sgd_step,
+    sgdw_step,
 )
 
 # ---------------------------------------------------------------------------
@@ -322,6 +325,79 @@ def test_adam_steps_bad_input(step, kwargs, match):
         assert args["state"].keys() == before.keys()  # a failed call leaves state alone
 
 
+MOMENTUM_BAD = STEP_BAD + [
+    (dict(state=None), "state"),
+    (dict(state={"step": 1}), "state"),
+    (dict(state={"momentum_buffer": np.zeros(3)}), "momentum_buffer"),
+    (dict(state={"momentum_buffer": [np.nan, 0.0]}), "momentum_buffer"),
+    (dict(momentum=1.0), "momentum"),
+    (dict(momentum=-0.1), "momentum"),
+    (dict(momentum=np.nan), "momentum"),
+]
+
+
+@pytest.mark.parametrize("step", [sgd_momentum_step, sgdw_step])
+@pytest.mark.parametrize("kwargs, match", MOMENTUM_BAD)
+def test_momentum_steps_bad_input(step, kwargs, match):
+    args = dict(w=[1.0, 2.0], g=[0.1, 0.2], state={}, lr=0.1, weight_decay=0.0)
+    args.update(kwargs)
+    before = dict(args["state"]) if isinstance(args["state"], dict) else None
+    with pytest.raises(ValueError, match=match):
+        step(**args)
+    if before is not None:
+        assert args["state"].keys() == before.keys()
+
+
+def test_momentum_steps_by_hand():
+    # first call: buffer = d; then buffer = beta * buffer + d
+    state = {}
+    w = sgd_momentum_step([1.0], [0.5], state, lr=0.1, momentum=0.5, weight_decay=0.2)
+    np.testing.assert_allclose(w, [1.0 - 0.1 * 0.7], rtol=1e-15)
+    w2 = sgd_momentum_step(w, [0.5], state, lr=0.1, momentum=0.5, weight_decay=0.2)
+    buf = 0.5 * 0.7 + (0.5 + 0.2 * w[0])
+    np.testing.assert_allclose(w2, w - 0.1 * buf, rtol=1e-15)
+    state = {}
+    v = sgdw_step([1.0], [0.5], state, lr=0.1, momentum=0.5, weight_decay=0.2)
+    np.testing.assert_allclose(v, [(1 - 0.02) * 1.0 - 0.1 * 0.5], rtol=1e-15)
+    v2 = sgdw_step(v, [0.5], state, lr=0.1, momentum=0.5, weight_decay=0.2)
+    np.testing.assert_allclose(v2, (1 - 0.02) * v - 0.1 * 0.75, rtol=1e-15)
+    # momentum 0: sgd_momentum_step is sgd_step, and sgdw_step is decay then step
+    np.testing.assert_allclose(sgd_momentum_step([1.0, 2.0], [0.3, -0.1], {}, 0.1, 0.0, 0.5),
+                               sgd_step([1.0, 2.0], [0.3, -0.1], 0.1, 0.5), rtol=1e-15)
+
+
+def _ridge_half(X, y, c):
+    """Minimizer of (1/n)||Xw - y||^2 + (c/2)||w||^2."""
+    n = X.shape[0]
+    return np.linalg.solve(2 * X.T @ X / n + c * np.eye(X.shape[1]), 2 * X.T @ y / n)
+
+
+@pytest.mark.parametrize("beta", [0.0, 0.5, 0.9])
+def test_fixed_points_l2_momentum_is_ridge_lam_and_sgdw_is_ridge_lam_one_minus_beta(beta):
+    rng = np.random.default_rng(3)
+    X, y = rng.normal(size=(50, 3)), rng.normal(size=50)
+    lam, lr = 0.3, 0.05
+
+    def grad(w):
+        return 2 * X.T @ (X @ w - y) / 50
+
+    w_l2, w_dec, s_l2, s_dec = np.zeros(3), np.zeros(3), {}, {}
+    for _ in range(2000):
+        w_l2 = sgd_momentum_step(w_l2, grad(w_l2), s_l2, lr, beta, lam)
+        w_dec = sgdw_step(w_dec, grad(w_dec), s_dec, lr, beta, lam)
+    np.testing.assert_allclose(w_l2, _ridge_half(X, y, lam), rtol=0, atol=1e-10)
+    np.testing.assert_allclose(w_dec, _ridge_half(X, y, lam * (1 - beta)), rtol=0, atol=1e-10)
+    if beta > 0:
+        assert np.abs(w_l2 - w_dec).max() > 1e-3
+
+
+def test_momentum_steps_refuse_an_overflow_and_leave_state_alone():
+    state = {"momentum_buffer": np.array([1e308])}
+    with pytest.raises(ValueError, match="momentum update"):
+        sgd_momentum_step([1.0], [1e308], state, lr=1.0, momentum=0.9)
+    np.testing.assert_array_equal(state["momentum_buffer"], [1e308])
+
+
 def test_adam_refuses_an_overflowing_gradient():
     state = {}
     with pytest.raises(ValueError, match="g"):
@@ -409,6 +485,14 @@ def test_caller_arrays_are_never_modified():
         m_snapshot = m_before.copy()
         adamw_step(w, g, state)
         np.testing.assert_array_equal(m_before, m_snapshot)  # new arrays, not in-place
+    for step in (sgd_momentum_step, sgdw_step):
+        st_m = {}
+        step(w, g, st_m, 0.1, 0.9, 0.1)
+        buf = st_m["momentum_buffer"]
+        snapshot = buf.copy()
+        step(w, g, st_m, 0.1, 0.9, 0.1)
+        np.testing.assert_array_equal(buf, snapshot)
+        assert st_m["momentum_buffer"] is not g
     np.testing.assert_array_equal(w, [1.0, 2.0])
     np.testing.assert_array_equal(g, [0.5, -0.5])
 

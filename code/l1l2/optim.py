@@ -12,6 +12,12 @@ modified):
   ``torch.optim.SGD`` (no momentum), ``Adam`` and ``AdamW``, in torch's order of
   operations; the ``state`` dict of the Adam steps is the one mutable argument,
   updated in place on purpose;
+* :func:`sgd_momentum_step` — one step of ``torch.optim.SGD`` with momentum
+  (``dampening=0``, ``nesterov=False``): ``weight_decay`` is an L2 term in the
+  gradient, accumulated in the momentum buffer;
+* :func:`sgdw_step` — SGD with momentum and *decoupled* weight decay (SGDW,
+  Loshchilov & Hutter 2019, Algorithm 1, with the learning rate as PyTorch
+  places it): the decay multiplies ``w`` outside the buffer;
 * :func:`prox_l1_step` — one proximal-gradient (ISTA) step for an L1 penalty.
 
 References: Pascanu, Mikolov & Bengio (2013) for clipping; Kingma & Ba (2015)
@@ -42,6 +48,8 @@ __all__ = [
     "sgd_step",
     "adam_step",
     "adamw_step",
+    "sgd_momentum_step",
+    "sgdw_step",
     "prox_l1_step",
 ]
 
@@ -451,6 +459,141 @@ def adamw_step(w, g, state, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=
     with np.errstate(over="ignore", invalid="ignore"):
         w = w * (1.0 - lr * weight_decay)
     return _adam_update(w, g, state, lr, beta1, beta2, eps, step, m, v)
+
+
+def _check_momentum(w, g, state, lr, momentum, weight_decay):
+    w, g = _check_wg(w, g)
+    if not isinstance(state, dict):
+        raise ValueError(
+            f"state must be a dict (empty on the first call), got {type(state).__name__}"
+        )
+    lr = check_scalar(lr, "lr", low=0, finite=True)
+    momentum = check_scalar(momentum, "momentum", low=0, high=1, high_inclusive=False,
+                            finite=True)
+    weight_decay = check_scalar(weight_decay, "weight_decay", low=0, finite=True)
+    buf = None
+    if state:
+        if "momentum_buffer" not in state:
+            raise ValueError("state must be empty or hold 'momentum_buffer'")
+        buf = as_float_array(state["momentum_buffer"], "state['momentum_buffer']",
+                             finite=True).astype(w.dtype, copy=False)
+        if buf.shape != w.shape:
+            raise ValueError(f"state['momentum_buffer'] must have w's shape {w.shape}, "
+                             f"got {buf.shape}")
+    return w, g, lr, momentum, weight_decay, buf
+
+
+def _momentum_update(w, d, state, lr, momentum, buf, decay):
+    """buf <- momentum * buf + d (buf = d on the first step); w <- decay * w - lr * buf."""
+    with np.errstate(over="ignore", invalid="ignore"):  # refused below
+        buf = d.copy() if buf is None else buf * momentum + d
+        w_new = np.asarray(w * decay - lr * buf if decay != 1.0 else w - lr * buf)
+    check_finite_result([buf, w_new], "w, g, lr and weight_decay", "the momentum update")
+    state["momentum_buffer"] = buf
+    return w_new
+
+
+def sgd_momentum_step(w, g, state, lr, momentum=0.9, weight_decay=0.0) -> np.ndarray:
+    r"""One step of ``torch.optim.SGD`` with momentum (``dampening=0``, no Nesterov).
+
+    The L2 term is added to the gradient and so enters the momentum buffer
+    :math:`b` (on the first call :math:`b = d`):
+
+    .. math::
+        d &= g + \text{weight\_decay}\cdot w, \qquad
+        b \leftarrow \beta b + d, \\
+        w &\leftarrow w - \text{lr}\, b .
+
+    A fixed point has :math:`b = 0`, hence :math:`g + \text{weight\_decay}\cdot w = 0`:
+    the minimizer of the loss plus :math:`\frac{\text{weight\_decay}}{2}\lVert w\rVert_2^2`,
+    whatever the momentum :math:`\beta`.
+
+    Parameters
+    ----------
+    w, g : array_like
+        Parameters and gradient, same shape. Neither is modified.
+    state : dict
+        ``{}`` on the first call; then holds ``momentum_buffer``. **Updated in
+        place** (left untouched when the input is refused).
+    lr : float
+        Learning rate, ``>= 0``.
+    momentum : float, default 0.9
+        :math:`\beta \in [0, 1)`.
+    weight_decay : float, default 0.0
+        L2 coefficient added to the gradient, ``>= 0``.
+
+    Returns
+    -------
+    ndarray
+        The new parameters.
+
+    Raises
+    ------
+    ValueError
+        Shape mismatch, empty or non-finite arrays, a bad hyper-parameter, a
+        malformed ``state`` or an update that overflows.
+
+    Examples
+    --------
+    Two steps on a constant gradient 1: the buffer grows to :math:`1 + \beta`:
+
+    >>> from l1l2.optim import sgd_momentum_step
+    >>> state = {}
+    >>> w = sgd_momentum_step([0.0], [1.0], state, lr=0.1, momentum=0.5)
+    >>> w = sgd_momentum_step(w, [1.0], state, lr=0.1, momentum=0.5)
+    >>> print(w.round(6), state["momentum_buffer"])
+    [-0.25] [1.5]
+    """
+    w, g, lr, momentum, weight_decay, buf = _check_momentum(w, g, state, lr, momentum,
+                                                            weight_decay)
+    with np.errstate(over="ignore", invalid="ignore"):  # refused in _momentum_update
+        d = g + weight_decay * w if weight_decay != 0 else g
+    return _momentum_update(w, d, state, lr, momentum, buf, 1.0)
+
+
+def sgdw_step(w, g, state, lr, momentum=0.9, weight_decay=0.0) -> np.ndarray:
+    r"""One step of SGD with momentum and decoupled weight decay (SGDW).
+
+    The buffer :math:`b` sees only the loss gradient; the decay multiplies
+    ``w`` outside it (on the first call :math:`b = g`):
+
+    .. math::
+        b \leftarrow \beta b + g, \qquad
+        w \leftarrow (1 - \text{lr}\cdot\text{weight\_decay})\, w - \text{lr}\, b .
+
+    This is Algorithm 1 of Loshchilov & Hutter (2019) with PyTorch's placement
+    of the learning rate (the paper's buffer holds :math:`\eta_t\alpha g` and its
+    decay is :math:`\eta_t\lambda`, without :math:`\alpha`). At a fixed point
+    :math:`b = g/(1-\beta)`, so :math:`g + (1-\beta)\,\text{weight\_decay}\cdot w = 0`:
+    the L2 minimizer for the coefficient :math:`(1-\beta)\,\text{weight\_decay}`,
+    not ``weight_decay``.
+
+    Parameters
+    ----------
+    w, g, state, lr, momentum, weight_decay
+        As :func:`sgd_momentum_step`.
+
+    Returns
+    -------
+    ndarray
+        The new parameters.
+
+    Raises
+    ------
+    ValueError
+        As :func:`sgd_momentum_step`.
+
+    Examples
+    --------
+    With a zero gradient only the decay acts, :math:`w (1 - 0.1\cdot 0.5)`:
+
+    >>> from l1l2.optim import sgdw_step
+    >>> print(sgdw_step([2.0], [0.0], {}, lr=0.1, momentum=0.9, weight_decay=0.5))
+    [1.9]
+    """
+    w, g, lr, momentum, weight_decay, buf = _check_momentum(w, g, state, lr, momentum,
+                                                            weight_decay)
+    return _momentum_update(w, g, state, lr, momentum, buf, 1.0 - lr * weight_decay)
 
 
 def prox_l1_step(w, g, lr, alpha) -> np.ndarray:

@@ -5,6 +5,8 @@ r"""Squared loss with an L2 penalty, in closed form: ridge, OLS and the norm-pen
   the :math:`n \times n` kernel system when :math:`p > n`;
 * :func:`ols` — ordinary least squares, the minimum-norm solution (ridge with
   ``alpha = 0``);
+* :func:`ridge_df` — ridge's effective degrees of freedom
+  :math:`\sum_j d_j^2/(d_j^2+\alpha)`, the trace of its hat matrix;
 * :func:`norm_penalized_least_squares` — :math:`\frac{1}{2n}\|y - Xw - b\|_2^2
   + \alpha\|w\|_2` with the *unsquared* norm (the group lasso with one group):
   exactly zero from :math:`\alpha_{\max} = \|X^\top y\|_2/n` on, otherwise a
@@ -21,10 +23,10 @@ import math
 import numpy as np
 from scipy import linalg as sla
 
-from .._validation import check_bool, check_scalar
+from .._validation import as_float_array, check_bool, check_scalar
 from ._base import Fit, _check_Xy, _checked, _prepare
 
-__all__ = ["ridge", "ols", "norm_penalized_least_squares"]
+__all__ = ["ridge", "ridge_df", "ols", "norm_penalized_least_squares"]
 
 
 def _ridge_coef(X, y, alpha):
@@ -114,6 +116,68 @@ def ridge(X, y, alpha, *, fit_intercept=True) -> Fit:
     alpha = check_scalar(alpha, "alpha", low=0, finite=True)
     fit_intercept = check_bool(fit_intercept, "fit_intercept")
     return _ridge_fit(X, y, out, alpha, fit_intercept)
+
+
+def ridge_df(X, alpha, *, fit_intercept=True) -> float:
+    r"""Effective degrees of freedom of :func:`ridge` (the intercept not counted).
+
+    With :math:`d_1, \dots, d_p` the singular values of ``X`` (centred when
+    ``fit_intercept``), in the book's scaling :math:`\|y - Xw - b\|_2^2 +
+    \alpha\|w\|_2^2`,
+
+    .. math:: \mathrm{df}(\alpha) = \sum_j \frac{d_j^2}{d_j^2 + \alpha}
+              = \operatorname{tr}\bigl(X (X^\top X + \alpha I)^{-1} X^\top\bigr),
+
+    the trace of the linear map :math:`y \mapsto X w_\alpha`. Because the fit is
+    linear in :math:`y`, it equals Efron's covariance definition
+    :math:`\sum_i \operatorname{cov}(\hat y_i, y_i)/\sigma^2`. The fitted intercept
+    adds 1. With ``alpha = 0`` it is the
+    rank of ``X`` (singular values below the usual ``lstsq`` cut-off count as 0).
+    For an objective :math:`\frac{1}{2n}\|y - Xw\|_2^2 + \frac{\lambda}{2}\|w\|_2^2`
+    pass ``alpha = n * lambda``.
+
+    Parameters
+    ----------
+    X : array_like of shape (n_samples, n_features)
+        Finite, non-empty. Not modified.
+    alpha : float
+        Penalty strength, ``alpha >= 0``.
+    fit_intercept : bool, default True
+        Centre the columns of ``X`` first, as :func:`ridge` does.
+
+    Returns
+    -------
+    float
+        A number in :math:`[0, \min(n, p)]`.
+
+    Raises
+    ------
+    ValueError
+        If ``X`` is not 2-D, empty or non-finite, or ``alpha`` is negative,
+        NaN or not a number.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from l1l2.linear_model import ridge_df
+    >>> X = np.array([[-1.0], [0.0], [1.0]])      # d^2 = 2
+    >>> ridge_df(X, alpha=2.0)                     # 2 / (2 + 2)
+    0.5
+    """
+    X = as_float_array(X, "X", dtype=np.float64, ndim=2, finite=True, allow_empty=False)
+    alpha = check_scalar(alpha, "alpha", low=0, finite=True)
+    fit_intercept = check_bool(fit_intercept, "fit_intercept")
+    Xc = X - X.mean(axis=0) if fit_intercept else X
+    d = np.linalg.svd(Xc, compute_uv=False)
+    if d.size == 0 or d[0] == 0:
+        return 0.0
+    with np.errstate(over="ignore"):  # alpha / d_1^2 = inf: the limit, df = 0
+        a = alpha / d[0] / d[0]  # scale-free: d_j / d_1 and alpha / d_1^2
+    d = d / d[0]
+    d2 = np.where(d > max(X.shape) * np.finfo(float).eps, d * d, 0.0)
+    if alpha == 0:
+        return float(np.count_nonzero(d2))
+    return float(np.sum(d2 / (d2 + a)))
 
 
 def ols(X, y, *, fit_intercept=True) -> Fit:
