@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from scipy import integrate, stats
 from sklearn.linear_model import Lasso, LinearRegression, Ridge
 
+from l1l2 import linear_model, priors
 from l1l2.datasets import load_diabetes
 from l1l2.penalties import soft_threshold
 from l1l2.priors import (
@@ -604,3 +605,180 @@ def test_bayesian_lasso_refuses_overflowing_gram_matrix_by_name():
     with pytest.raises(ValueError, match=r"\bX\b.*float range"):
         sample_bayesian_lasso(_XX * 1e300, _YY, scale=0.5, noise_std=1.0, n_samples=5,
                               burn_in=1)
+
+
+# ---------------------------------------------------------------------------
+# normal means: horseshoe, Laplace and Gaussian posterior means
+# ---------------------------------------------------------------------------
+def _horseshoe_by_kummer(y):
+    """E[theta | y] for tau = sigma = 1: p(kappa | y) ~ (1 - kappa)^(-1/2) e^(-kappa y^2/2),
+    whose moments are Kummer functions (Carvalho, Polson and Scott 2010)."""
+    from scipy import special
+
+    z = -0.5 * y * y
+    ek = (special.beta(2, 0.5) * special.hyp1f1(2, 2.5, z)
+          / (special.beta(1, 0.5) * special.hyp1f1(1, 1.5, z)))
+    return (1.0 - ek) * y
+
+
+def test_horseshoe_mean_matches_kummer_and_quad():
+    y = np.array([-12.0, -3.0, -0.5, 0.0, 0.3, 1.0, 2.0, 5.0, 10.0, 30.0])
+    got = priors.normal_means_posterior_mean(y, prior="horseshoe", scale=1.0)
+    assert np.allclose(got, _horseshoe_by_kummer(y), rtol=0, atol=1e-9)
+    tau, s = 0.3, 2.0
+
+    def quad(yv, keep):
+        def f(lam):
+            v = s * s + lam * lam * tau * tau
+            return (2 / (np.pi * (1 + lam * lam)) * stats.norm.pdf(yv, 0, np.sqrt(v))
+                    * ((v - s * s) / v if keep else 1.0))
+        return integrate.quad(f, 0, np.inf, epsrel=1e-12, limit=500)[0]
+
+    ref = np.array([v * quad(v, True) / quad(v, False) for v in y])
+    got = priors.normal_means_posterior_mean(y, prior="horseshoe", scale=tau, noise_std=s)
+    assert np.allclose(got, ref, rtol=0, atol=1e-8)
+
+
+def test_laplace_mean_matches_a_fine_grid_and_tends_to_a_constant_shift():
+    y = np.array([-6.0, -1.0, 0.0, 0.4, 2.0, 7.0])
+    b, s = 0.3, 2.0
+    t = np.linspace(-80, 80, 1_600_001)
+    ref = []
+    for v in y:
+        lw = -(v - t) ** 2 / (2 * s * s) - np.abs(t) / b
+        w = np.exp(lw - lw.max())
+        ref.append(np.trapezoid(t * w, t) / np.trapezoid(w, t))
+    got = priors.normal_means_posterior_mean(y, prior="laplace", scale=b, noise_std=s)
+    assert np.allclose(got, ref, rtol=0, atol=1e-7)
+    far = priors.normal_means_posterior_mean([60.0, -60.0], prior="laplace", scale=0.5)
+    assert np.allclose(far, [58.0, -58.0], rtol=0, atol=1e-12)  # y - sign(y) sigma^2/b
+
+
+def test_horseshoe_leaves_large_effects_and_gaussian_is_a_fraction():
+    y = np.array([20.0, 40.0, 80.0])
+    m = priors.normal_means_posterior_mean(y, prior="horseshoe", scale=0.2)
+    assert np.all(np.abs(y * (y - m) - 2.0) < 0.02)  # shift ~ 2 sigma^2 / y
+    g = priors.normal_means_posterior_mean(y, prior="gaussian", scale=2.0, noise_std=1.0)
+    assert np.allclose(g, 0.8 * y)
+    assert priors.normal_means_posterior_mean(np.float32([1.0]), prior="laplace").dtype \
+        == np.float32
+    y_in = np.array([1.0, 2.0])
+    priors.normal_means_posterior_mean(y_in)
+    assert np.array_equal(y_in, [1.0, 2.0])
+
+
+def test_normal_means_bad_arguments():
+    with pytest.raises(ValueError, match="prior"):
+        priors.normal_means_posterior_mean([1.0], prior="cauchy")
+    with pytest.raises(ValueError, match="scale"):
+        priors.normal_means_posterior_mean([1.0], scale=0.0)
+    with pytest.raises(ValueError, match="y"):
+        priors.normal_means_posterior_mean([[1.0]])
+
+
+# ---------------------------------------------------------------------------
+# evidence, empirical Bayes, posterior predictive
+# ---------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def eb_data():
+    rng = np.random.default_rng(5)
+    X = rng.standard_normal((40, 6)) + 0.5
+    y = X @ rng.normal(0.0, 1.5, 6) + 3.0 + 0.7 * rng.standard_normal(40)
+    return X, y
+
+
+def _contrast_logpdf(X, y, tau, sigma):
+    n = X.shape[0]
+    Q = np.linalg.qr(np.column_stack([np.ones(n), np.eye(n)[:, : n - 1]]))[0][:, 1:]
+    A = Q.T @ (X - X.mean(axis=0))
+    cov = sigma**2 * np.eye(n - 1) + tau**2 * A @ A.T
+    return stats.multivariate_normal(np.zeros(n - 1), cov).logpdf(Q.T @ y)
+
+
+def test_log_evidence_matches_scipy_with_and_without_intercept(eb_data):
+    X, y = eb_data
+    for tau, sigma in ((0.5, 0.3), (2.0, 1.0), (30.0, 5.0)):
+        ev = priors.ridge_log_evidence(X, y, prior_scale=tau, noise_std=sigma)
+        assert ev == pytest.approx(_contrast_logpdf(X, y, tau, sigma), abs=1e-8)
+        ev0 = priors.ridge_log_evidence(X, y, prior_scale=tau, noise_std=sigma,
+                                        fit_intercept=False)
+        cov = sigma**2 * np.eye(40) + tau**2 * X @ X.T
+        assert ev0 == pytest.approx(stats.multivariate_normal(np.zeros(40), cov).logpdf(y),
+                                    abs=1e-8)
+    # p > n: rank-deficient design
+    Xw = np.random.default_rng(1).standard_normal((8, 12))
+    ev = priors.ridge_log_evidence(Xw, y[:8], prior_scale=0.8, noise_std=0.4)
+    assert ev == pytest.approx(_contrast_logpdf(Xw, y[:8], 0.8, 0.4), abs=1e-8)
+
+
+def test_empirical_bayes_is_a_maximum_and_a_mackay_fixed_point(eb_data):
+    from scipy import optimize
+
+    X, y = eb_data
+    eb = priors.empirical_bayes_ridge(X, y)
+    res = optimize.minimize(
+        lambda v: -priors.ridge_log_evidence(X, y, prior_scale=np.exp(v[0]),
+                                             noise_std=np.exp(v[1])),
+        [0.0, 0.0], method="Nelder-Mead", options={"xatol": 1e-9, "fatol": 1e-12,
+                                                    "maxiter": 4000})
+    assert eb.log_evidence >= -res.fun - 1e-9
+    assert np.exp(res.x) == pytest.approx([eb.prior_scale, eb.noise_std], rel=1e-4)
+    r = y - X @ eb.coef - eb.intercept
+    assert eb.prior_scale**2 == pytest.approx(eb.coef @ eb.coef / eb.effective_dof, rel=1e-6)
+    assert eb.noise_std**2 == pytest.approx(r @ r / (39 - eb.effective_dof), rel=1e-6)
+    assert eb.alpha == pytest.approx(eb.noise_std**2 / eb.prior_scale**2)
+    ridge = linear_model.ridge(X, y, eb.alpha)
+    assert np.allclose(eb.coef, ridge.coef) and eb.intercept == pytest.approx(ridge.intercept)
+    # scale equivariance: X -> 4 X, y -> 8 y
+    eb2 = priors.empirical_bayes_ridge(4 * X, 8 * y)
+    assert eb2.noise_std == pytest.approx(8 * eb.noise_std, rel=1e-7)
+    assert eb2.prior_scale == pytest.approx(2 * eb.prior_scale, rel=1e-6)
+
+
+def test_empirical_bayes_bad_input():
+    with pytest.raises(ValueError, match="y"):
+        priors.empirical_bayes_ridge(np.ones((5, 2)) + np.arange(5)[:, None], np.ones(5))
+    with pytest.raises(ValueError, match="X and y"):
+        priors.empirical_bayes_ridge(np.ones((1, 2)), np.ones(1))
+
+
+def test_posterior_predictive_matches_direct_formula(eb_data):
+    X, y = eb_data
+    tau, sigma = 1.3, 0.6
+    Xn = np.array([[0.0] * 6, [3.0, -1.0, 0.5, 2.0, 0.0, 1.0]])
+    pred = priors.ridge_posterior_predictive(X, y, Xn, prior_scale=tau, noise_std=sigma)
+    xm = X.mean(axis=0)
+    Xc = X - xm
+    Sig = sigma**2 * np.linalg.inv(Xc.T @ Xc + (sigma / tau) ** 2 * np.eye(6))
+    w = linear_model.ridge(X, y, (sigma / tau) ** 2)
+    mean = w.intercept + Xn @ w.coef
+    var_f = np.einsum("ij,jk,ik->i", Xn - xm, Sig, Xn - xm) + sigma**2 / 40
+    assert np.allclose(pred.mean, mean)
+    assert np.allclose(pred.mean_std**2, var_f)
+    assert np.allclose(pred.std**2, var_f + sigma**2)
+    # without intercept, p > n: the null space of X keeps the prior variance tau^2
+    Xw = np.random.default_rng(2).standard_normal((5, 8))
+    x_new = np.random.default_rng(3).standard_normal((3, 8))
+    pr = priors.ridge_posterior_predictive(Xw, y[:5], x_new, prior_scale=tau,
+                                           noise_std=sigma, fit_intercept=False)
+    S = np.linalg.inv(Xw.T @ Xw / sigma**2 + np.eye(8) / tau**2)
+    assert np.allclose(pr.mean_std**2, np.einsum("ij,jk,ik->i", x_new, S, x_new))
+    assert np.allclose(pr.mean, x_new @ (S @ Xw.T @ y[:5]) / sigma**2)
+    with pytest.raises(ValueError, match="X_new"):
+        priors.ridge_posterior_predictive(X, y, Xn[:, :5], prior_scale=1.0, noise_std=1.0)
+
+
+@pytest.mark.parametrize("b", [1e-4, 1e-6, 1e-8, 1e-10])
+@pytest.mark.parametrize("y", [-1e3, -1.0, 0.5, 3.0, 100.0])
+def test_laplace_posterior_mean_narrow_prior_matches_quadrature(b, y):
+    # sigma / b >= 1e4: the mean is ~ 2 b^2 y; quadrature in s = theta / b, where the
+    # tilted prior e^{-|s|} e^{y b s - b^2 s^2 / 2} is smooth on each half-line
+    def integral(k):
+        f = lambda s: s**k * math.exp(-abs(s) + y * b * s - 0.5 * (b * s) ** 2)  # noqa: E731
+        return sum(integrate.quad(f, lo, hi, epsabs=0, epsrel=1e-13, limit=200)[0]
+                   for lo, hi in ((-np.inf, 0.0), (0.0, np.inf)))
+
+    want = b * integral(1) / integral(0)
+    got = priors.normal_means_posterior_mean([y], prior="laplace", scale=b)[0]
+    assert np.sign(got) == np.sign(y)
+    assert got == pytest.approx(want, rel=1e-9)

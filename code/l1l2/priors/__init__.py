@@ -58,6 +58,14 @@ What lives where (the modules are private; import from ``l1l2.priors``):
 - ``_spike_slab.py`` — :func:`spike_and_slab_inclusion`, exact posterior
   inclusion probabilities of a spike-and-slab prior by enumerating all
   :math:`2^p` models, as a :class:`SpikeSlabResult`;
+- ``_shrinkage.py`` — :func:`normal_means_posterior_mean`, the posterior
+  mean of one effect seen once with Gaussian noise, under a Gaussian, a
+  Laplace or a horseshoe prior (shrinkage curves);
+- ``_evidence.py`` — the Gaussian prior's marginal likelihood
+  (:func:`ridge_log_evidence`), its maximization over :math:`\tau` and
+  :math:`\sigma` (:func:`empirical_bayes_ridge`, an
+  :class:`EmpiricalBayesRidge`) and the posterior predictive distribution
+  (:func:`ridge_posterior_predictive`, a :class:`PosteriorPredictive`);
 - ``_densities.py`` — the pieces the functions above add up, all private:
   the Laplace and Gaussian log-densities, their sum over coordinates, and the
   Gaussian log-likelihood (with its exact power-of-two rescaling for inputs
@@ -70,9 +78,17 @@ Computation is in float64, except that float32 inputs give float32 results
 """
 
 from ._common import _PRIORS  # noqa: F401  (the prior names, for tests/contract_specs)
+from ._evidence import (
+    EmpiricalBayesRidge,
+    PosteriorPredictive,
+    empirical_bayes_ridge,
+    ridge_log_evidence,
+    ridge_posterior_predictive,
+)
 from ._gibbs import BayesianLassoSamples, sample_bayesian_lasso
 from ._map import MapEstimate, alpha_to_prior_scale, map_linear_regression, prior_to_alpha
 from ._posterior import PosteriorGrid, log_posterior_grid
+from ._shrinkage import normal_means_posterior_mean
 from ._spike_slab import SpikeSlabResult, spike_and_slab_inclusion
 
 __all__ = [
@@ -86,4 +102,10 @@ __all__ = [
     "sample_bayesian_lasso",
     "SpikeSlabResult",
     "spike_and_slab_inclusion",
+    "normal_means_posterior_mean",
+    "ridge_log_evidence",
+    "EmpiricalBayesRidge",
+    "empirical_bayes_ridge",
+    "PosteriorPredictive",
+    "ridge_posterior_predictive",
 ]
