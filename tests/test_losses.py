@@ -728,3 +728,43 @@ def test_smooth_l1_huge_beta_is_the_tiny_quadratic_not_zero():
     x = np.array([0.5, -0.5, 1.0, -0.25, 2.0])
     got = smooth_l1_loss(x, np.zeros(5), beta=1e300)
     assert got == pytest.approx(float(np.mean(0.5 * x**2)) / 1e300, rel=1e-12)
+
+
+# -- pinball loss ------------------------------------------------------------------
+def test_pinball_loss_values_reductions_and_l1_case():
+    from l1l2.losses import pinball_loss, pinball_loss_grad
+    x = np.array([0.0, 0.0, 1.0, -2.0])
+    t = np.array([2.0, -2.0, 1.0, 1.0])
+    r = t - x
+    for tau in (0.1, 0.5, 0.9):
+        ref = np.where(r >= 0, tau * r, (tau - 1) * r)
+        assert np.allclose(pinball_loss(x, t, "none", tau=tau), ref, rtol=0, atol=1e-15)
+        assert pinball_loss(x, t, "sum", tau=tau) == pytest.approx(ref.sum())
+        assert pinball_loss(x, t, "mean", tau=tau) == pytest.approx(ref.mean())
+        g = np.where(x - t > 0, 1 - tau, np.where(x - t < 0, -tau, 0.0))
+        assert np.array_equal(pinball_loss_grad(x, t, "none", tau=tau), g)
+        assert np.allclose(pinball_loss_grad(x, t, "mean", tau=tau), g / 4)
+    assert np.array_equal(pinball_loss(x, t, "none", tau=0.5), 0.5 * l1_loss(x, t, "none"))
+    assert math.isnan(pinball_loss(np.array([]), np.array([]), "mean"))
+    assert pinball_loss_grad(np.array([np.nan]), 0.0, "none")[0] != 0.0
+
+
+def test_pinball_minimizer_is_a_quantile():
+    from l1l2.losses import pinball_loss
+    y = np.random.default_rng(0).standard_normal(201)
+    for tau in (0.1, 0.5, 0.8):
+        totals = [pinball_loss(np.full_like(y, c), y, "sum", tau=tau) for c in y]
+        c = y[int(np.argmin(totals))]
+        assert np.mean(y < c) <= tau <= np.mean(y <= c)
+
+
+def test_pinball_float32_and_bad_tau():
+    from l1l2.losses import pinball_loss
+    x = np.array([1.0, 2.0], dtype=np.float32)
+    assert pinball_loss(x, 0.0, "none", tau=0.25).dtype == np.float32
+    x0 = x.copy()
+    pinball_loss(x, 0.0, "none", tau=0.25)
+    assert np.array_equal(x, x0)
+    for bad in (0.0, 1.0, -0.5, math.nan):
+        with pytest.raises(ValueError, match="tau"):
+            pinball_loss(x, 0.0, tau=bad)

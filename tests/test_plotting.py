@@ -21,6 +21,16 @@ def test_colors_come_from_okabe_ito_and_losses_differ():
     assert plotting.COLORS["mse"] == plotting.COLORS["l2"]
 
 
+def test_every_drawn_estimator_has_its_own_color_and_style_pair():
+    # Theil-Sen and the biweight share a color with a penalty, never the pair
+    names = [k for k in plotting.COLORS if k not in ("mse", "data", "outlier", "truth")]
+    pairs = {(plotting.COLORS[k], str(plotting.LINESTYLES[k])) for k in names}
+    assert len(pairs) == len(names)
+    for name in ("theil_sen", "biweight"):
+        assert plotting.COLORS[name] in plotting.OKABE_ITO.values()
+        assert plotting.style_of(name)["label"] == plotting.LABELS[name]
+
+
 def test_line_styles_distinguish_the_losses_without_color():
     styles = [plotting.LINESTYLES[k] for k in ("l1", "l2", "smooth_l1", "huber")]
     assert len(set(map(str, styles))) == 4

@@ -11,9 +11,13 @@ residual :math:`x = \text{input} - \text{target}` and applies a function of
                        :math:`|x| - 0.5\beta`
 ``huber_loss``         :math:`0.5 x^2` if :math:`|x| \le \delta`, else
                        :math:`\delta (|x| - 0.5\delta)`
+``pinball_loss``       :math:`\max(-\tau x, (1 - \tau) x)`, the quantile loss
+                       :math:`\rho_\tau(r) = r(\tau - 1[r < 0])` of
+                       :math:`r = -x = \text{target} - \text{input}`
 =====================  ==========================================================
 
-The names, arguments and values are those of :mod:`torch.nn.functional`:
+The names, arguments and values are those of :mod:`torch.nn.functional`
+(``pinball_loss``, which PyTorch lacks, follows the same conventions):
 
 * ``reduction`` is ``"none"`` (the elementwise losses, an array of the input's
   shape), ``"mean"`` or ``"sum"`` (a Python ``float``).
@@ -54,6 +58,8 @@ __all__ = [
     "smooth_l1_loss_grad",
     "huber_loss",
     "huber_loss_grad",
+    "pinball_loss",
+    "pinball_loss_grad",
     "legacy_reduction",
 ]
 
@@ -553,6 +559,118 @@ def huber_loss_grad(input, target, reduction="mean", delta=1.0):
     residual = _residual(input, target, reduction)
     delta = scalar_as(delta, residual.dtype)  # as PyTorch, delta in the data's dtype
     grad = np.clip(residual, -delta, delta, out=residual)
+    return _scale_for_mean(grad, reduction)
+
+
+# ---------------------------------------------------------------------------
+# Pinball (quantile) loss
+# ---------------------------------------------------------------------------
+
+
+def _check_tau(tau) -> float:
+    return check_scalar(tau, "tau", low=0.0, high=1.0, low_inclusive=False,
+                        high_inclusive=False)
+
+
+def _pinball_in_place(r: np.ndarray, work: np.ndarray, tau: float) -> np.ndarray:
+    """max(-tau x, (1 - tau) x) for x = input - target."""
+    np.multiply(r, -tau, out=work)
+    r *= 1 - tau
+    return np.maximum(r, work, out=r)
+
+
+def pinball_loss(input, target, reduction="mean", tau=0.5):
+    r"""Pinball (quantile) loss {Koenker & Bassett 1978}, with PyTorch's conventions.
+
+    With the residual :math:`r = \text{target} - \text{input}` (the book's
+    :math:`y - \hat y`),
+
+    .. math::
+
+        \rho_\tau(r) = r\,(\tau - 1[r < 0]) = \begin{cases}
+            \tau\, r & r \ge 0, \\
+            (\tau - 1)\, r & r < 0,
+        \end{cases}
+
+    so under-predictions cost :math:`\tau` per unit and over-predictions
+    :math:`1 - \tau`. A constant :math:`c` minimizing
+    :math:`\sum_i \rho_\tau(y_i - c)` is a :math:`\tau`-quantile of the
+    :math:`y_i`. For :math:`\tau = 1/2`, :math:`\rho_{1/2}(r) = |r|/2`: half
+    of :func:`l1_loss`. Unlike the other losses of this module it is not even
+    in the residual, so the order of ``input`` and ``target`` matters.
+    PyTorch has no such function; the reductions and dtypes are those of the
+    other losses here.
+
+    Parameters
+    ----------
+    input : array_like
+        Predictions.
+    target : array_like or scalar
+        Targets, of the input's shape, or a scalar.
+    reduction : {"mean", "sum", "none"}
+        As for :func:`l1_loss`.
+    tau : float, default 0.5
+        The quantile level, :math:`0 < \tau < 1`.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        A float for ``"mean"`` and ``"sum"`` (``nan`` and ``0.0`` for an empty
+        input); for ``"none"`` an array of the input's shape.
+
+    Raises
+    ------
+    ValueError
+        If ``reduction`` is unknown, ``tau`` is not in (0, 1), ``input`` or
+        ``target`` is not numeric, or ``target`` has neither the input's shape
+        nor is a scalar.
+
+    Examples
+    --------
+    >>> pinball_loss([0.0, 0.0], [2.0, -2.0], reduction="none", tau=0.9)
+    array([1.8, 0.2])
+    >>> pinball_loss([1.0, 5.0], [4.0, 1.0], reduction="sum") == 0.5 * l1_loss(
+    ...     [1.0, 5.0], [4.0, 1.0], reduction="sum")
+    True
+    """
+    tau = _check_tau(tau)
+    return _evaluate(input, target, reduction, _pinball_in_place, tau=tau)
+
+
+def pinball_loss_grad(input, target, reduction="mean", tau=0.5):
+    r"""Gradient of :func:`pinball_loss` with respect to ``input``.
+
+    With :math:`x = \text{input} - \text{target}`, the derivative is
+    :math:`1 - \tau` where :math:`x > 0` (over-prediction), :math:`-\tau`
+    where :math:`x < 0`, and 0 at the kink (a subgradient, as autograd takes
+    0 for :math:`|x|`), divided by the number of elements for
+    ``reduction="mean"``.
+
+    Parameters
+    ----------
+    input, target, reduction, tau
+        As for :func:`pinball_loss`.
+
+    Returns
+    -------
+    numpy.ndarray
+        The gradient, of the input's shape.
+
+    Raises
+    ------
+    ValueError
+        As for :func:`pinball_loss`.
+
+    Examples
+    --------
+    >>> pinball_loss_grad([1.0, 0.0, -1.0], 0.0, reduction="sum", tau=0.25)
+    array([ 0.75,  0.  , -0.25])
+    """
+    tau = _check_tau(tau)
+    residual = _residual(input, target, reduction)
+    tau = scalar_as(tau, residual.dtype)
+    grad = np.where(residual > 0, 1 - tau, np.where(residual < 0, -tau, 0 * residual))
+    grad = grad.astype(residual.dtype, copy=False)
     return _scale_for_mean(grad, reduction)
 
 

@@ -71,6 +71,10 @@ COLORS = {
     "elastic_net": OKABE_ITO["orange"],
     "l0": OKABE_ITO["black"],
     "l2_norm": OKABE_ITO["sky_blue"],
+    # chapter 3's two other robust estimators: colors shared with penalties
+    # that are never drawn with them, each with its own line style
+    "theil_sen": OKABE_ITO["sky_blue"],
+    "biweight": OKABE_ITO["black"],
     "data": "#6b6b6b",
     "outlier": OKABE_ITO["orange"],
     "truth": OKABE_ITO["black"],
@@ -86,6 +90,8 @@ LINESTYLES = {
     "elastic_net": (0, (5, 1, 1, 1, 1, 1)),
     "l0": (0, (1, 1)),
     "l2_norm": (0, (3, 1, 1, 1)),
+    "theil_sen": (0, (5, 2)),
+    "biweight": (0, (3, 1, 1, 1, 1, 1)),
     "data": "-",
     "outlier": "-",
     "truth": "-",
@@ -101,6 +107,8 @@ LABELS = {
     "elastic_net": "elastic net",
     "l0": r"L0, $\|w\|_0$",
     "l2_norm": r"$\|w\|_2$",
+    "theil_sen": "Theil–Sen",
+    "biweight": "Tukey's biweight",
 }
 
 #: Matplotlib settings of the house style.
