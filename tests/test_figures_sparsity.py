@@ -132,3 +132,42 @@ def test_kink_bad_sliders():
         figures.compute_kink(lams=(0.0, 1.0))
     with pytest.raises(ValueError, match="w_range"):
         figures.kink_explorer(w_range=(0.5, 2.0))
+
+
+# -- how often a corner wins (chapter 11) -------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def shares():
+    return figures.compute_sparse_share(ratios=(0.1, 0.3), rhos=(0.0, 0.9), n_curve=4,
+                                        n_angles=360)
+
+
+def test_sparse_shares_are_the_exact_ones_and_agree_with_the_masks(shares):
+    for (r, rho, over), s in shares.shares.items():
+        assert s == geometry.sparse_share_2d(rho, r, over=over)
+    for (r, _), curve in shares.curves.items():
+        assert curve[0] == pytest.approx(4 * np.arctan(r) / np.pi, abs=1e-12)
+    # the circle's mask (direction of w_hat uniform) estimates the exact share
+    for (r, rho), mask in shares.sparse.items():
+        assert mask.mean() == pytest.approx(shares.shares[r, rho, "w_hat"], abs=0.01)
+
+
+def test_the_sparse_share_figure_draws_its_numbers(shares):
+    fig_i = figures.sparse_share_explorer(result=shares, dpi=20)
+    assert fig_i.n_frames == 4 and fig_i.values == {"ratio": 0.3, "rho": 0.0}
+    ax_c = fig_i.fig.axes[0]
+    solid = next(ln for ln in ax_c.lines if ln.get_label().startswith("direction of $\\hat"))
+    for r, rho in shares.sparse:
+        fig_i.set(ratio=r, rho=rho)
+        assert np.array_equal(solid.get_ydata(), shares.curves[r, "w_hat"])
+        assert f"{100 * shares.shares[r, rho, 'w_hat']:.0f} % sparse" in (
+            fig_i.fig.axes[1].get_title())
+    plt.close(fig_i.fig)
+
+
+def test_sparse_share_bad_sliders():
+    with pytest.raises(ValueError, match="ratios"):
+        figures.compute_sparse_share(ratios=(0.0, 0.5))
+    with pytest.raises(ValueError, match="rhos"):
+        figures.compute_sparse_share(rhos=(0.0, 1.0))

@@ -127,3 +127,81 @@ def test_constrained_quadratic_2d_stays_in_the_ball_for_large_p():
     np.testing.assert_allclose(big, small * 1e300, rtol=1e-12)
     with pytest.raises(ValueError, match="^p must be"):
         constrained_quadratic_2d(np.eye(2), [3.0, 2.0], 1e-300, 1.0)
+
+
+# lasso_2d, sparse_share_2d, project_l1_ball ----------------------------------------
+from l1l2.geometry import lasso_2d, project_l1_ball, sparse_share_2d  # noqa: E402
+
+
+def test_lasso_2d_matches_the_package_lasso_on_random_problems():
+    rng = np.random.default_rng(3)
+    for _ in range(100):
+        X = rng.normal(size=(30, 2)) @ rng.normal(size=(2, 2))
+        y = rng.normal(size=30)
+        lam = rng.uniform(0.01, 1.0) * float(np.max(np.abs(X.T @ y))) / 30
+        ref = lasso(X, y, lam, fit_intercept=False, tol=1e-14).coef
+        got = lasso_2d(X.T @ X / 30, X.T @ y / 30, lam)
+        assert np.allclose(got, ref, atol=1e-9)
+        assert np.array_equal(got == 0, ref == 0)
+
+
+def test_lasso_2d_rows_and_per_row_lambda_and_bad_input():
+    G = np.array([[1.0, 0.5], [0.5, 1.0]])
+    c = np.array([[2.0, 0.5], [1.75, 1.5], [0.1, -0.2]])
+    rows = lasso_2d(G, c, [0.5, 0.5, 0.5])
+    assert np.allclose(rows, [[1.5, 0.0], [1.0, 0.5], [0.0, 0.0]])
+    assert np.allclose(rows[1], lasso_2d(G, c[1], 0.5), rtol=1e-14, atol=0)
+    with pytest.raises(ValueError, match="^gram"):
+        lasso_2d([[1.0, 2.0], [2.0, 1.0]], [1.0, 1.0], 0.1)
+    with pytest.raises(ValueError, match="^lam"):
+        lasso_2d(G, c, [0.1, 0.2])
+    with pytest.raises(ValueError, match="^xty"):
+        lasso_2d(G, [1.0, 2.0, 3.0], 0.1)
+
+
+@pytest.mark.parametrize("rho", [0.0, 0.5, -0.8, 0.95])
+@pytest.mark.parametrize("over", ["w_hat", "xty"])
+def test_sparse_share_2d_agrees_with_a_fine_grid_of_directions(rho, over):
+    G = np.array([[1.0, rho], [rho, 1.0]])
+    phi = (np.arange(100_000) + 0.5) * 2 * np.pi / 100_000
+    u = np.column_stack([np.cos(phi), np.sin(phi)])
+    c = u @ G if over == "w_hat" else u
+    for r in (0.05, 0.3, 0.7):
+        grid_share = np.mean(np.any(lasso_2d(G, c, r * np.abs(c).max(axis=1)) == 0,
+                                    axis=1))
+        assert sparse_share_2d(rho, r, over=over) == pytest.approx(grid_share, abs=2e-4)
+
+
+def test_sparse_share_2d_closed_form_for_independent_features_and_symmetry():
+    for r in (0.1, 0.5, 0.9):
+        assert sparse_share_2d(0.0, r) == pytest.approx(4 * np.arctan(r) / np.pi, abs=1e-12)
+        assert sparse_share_2d(0.6, r) == pytest.approx(sparse_share_2d(-0.6, r), abs=1e-12)
+    assert sparse_share_2d(0.3, 1.0) == 1.0 and sparse_share_2d(0.3, 0.0) == 0.0
+    with pytest.raises(ValueError, match="^rho"):
+        sparse_share_2d(1.0, 0.5)
+    with pytest.raises(ValueError, match="^ratio"):
+        sparse_share_2d(0.5, 1.5)
+    with pytest.raises(ValueError, match="^over"):
+        sparse_share_2d(0.5, 0.5, over="y")
+
+
+def test_project_l1_ball_is_the_projection():
+    rng = np.random.default_rng(5)
+    for p in (1, 2, 5, 30):
+        x = 3 * rng.normal(size=(50, p))
+        P = project_l1_ball(x, 1.5)
+        norms = np.abs(P).sum(axis=1)
+        outside = np.abs(x).sum(axis=1) > 1.5
+        assert np.allclose(norms[outside], 1.5) and np.array_equal(P[~outside], x[~outside])
+        # optimality: <x - P, w - P> <= 0 for points w of the ball (its vertices suffice)
+        V = 1.5 * np.vstack([np.eye(p), -np.eye(p)])
+        for xi, pi in zip(x, P, strict=True):
+            assert np.all((V - pi) @ (xi - pi) <= 1e-9)
+    x = np.array([3.0, 1.0, -0.5])
+    assert np.array_equal(project_l1_ball(x, 2.0), [2.0, 0.0, 0.0])
+    assert np.array_equal(x, [3.0, 1.0, -0.5])
+    assert np.array_equal(project_l1_ball(x, 0.0), np.zeros(3))
+    with pytest.raises(ValueError, match="^t"):
+        project_l1_ball(x, -1.0)
+    with pytest.raises(ValueError, match="^x"):
+        project_l1_ball(np.zeros((2, 2, 2)), 1.0)

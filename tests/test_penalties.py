@@ -11,7 +11,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from l1l2.penalties import l0_count, l1_penalty, l2_norm, l2_penalty, soft_threshold
+from l1l2.penalties import (
+    l0_count,
+    l1_penalty,
+    l2_norm,
+    l2_penalty,
+    mcp_threshold,
+    scad_threshold,
+    soft_threshold,
+)
 
 finite = st.floats(-100, 100, allow_nan=False, allow_infinity=False)
 arrays_any_shape = hnp.arrays(
@@ -357,3 +365,66 @@ def test_l2_norm_rescales_and_refuses_a_norm_beyond_the_float_range():
         assert l2_norm([1.2e308, 1.2e308]) == pytest.approx(1.2e308 * math.sqrt(2), rel=1e-14)
         with pytest.raises(ValueError, match=r"^w\b.*float range"):
             l2_norm([1.5e308, -1.5e308])
+
+
+# SCAD and MCP thresholding ------------------------------------------------------
+def _scad_penalty(z, lam, a):
+    """Fan & Li's (2001) SCAD penalty, by its three pieces."""
+    z = np.abs(z)
+    return np.where(z <= lam, lam * z,
+                    np.where(z <= a * lam, (2 * a * lam * z - z**2 - lam**2) / (2 * (a - 1)),
+                             lam**2 * (a + 1) / 2))
+
+
+def _mcp_penalty(z, lam, gamma):
+    """Zhang's (2010) MCP penalty."""
+    z = np.abs(z)
+    return np.where(z <= gamma * lam, lam * z - z**2 / (2 * gamma), gamma * lam**2 / 2)
+
+
+@pytest.mark.parametrize("rule, pen, par", [
+    (scad_threshold, _scad_penalty, 3.7), (scad_threshold, _scad_penalty, 2.5),
+    (mcp_threshold, _mcp_penalty, 3.0), (mcp_threshold, _mcp_penalty, 1.5)])
+def test_thresholding_rules_minimize_their_penalized_objective(rule, pen, par):
+    lam = 0.8
+    grid = np.linspace(-6, 6, 240_001)  # step 5e-5
+    xs = np.linspace(-5, 5, 81)
+    got = rule(xs, lam, par)
+    for x, g in zip(xs, got, strict=True):
+        obj = 0.5 * (grid - x) ** 2 + pen(grid, lam, par)
+        assert g == pytest.approx(grid[np.argmin(obj)], abs=1e-4)
+
+
+@pytest.mark.parametrize("rule, par, knee", [(scad_threshold, 3.7, 3.7),
+                                             (mcp_threshold, 3.0, 3.0)])
+def test_thresholding_rules_are_continuous_and_unbiased_for_large_values(rule, par, knee):
+    lam = 1.3
+    x = np.linspace(-8, 8, 160_001)
+    out = rule(x, lam, par)
+    assert np.max(np.abs(np.diff(out))) < 1e-3  # continuous: no jump on a fine grid
+    big = np.abs(x) > knee * lam
+    assert np.array_equal(out[big], x[big])  # identity beyond a*lam (gamma*lam)
+    assert np.all(out[np.abs(x) <= lam] == 0.0)  # zero where soft thresholding is
+
+
+def test_scad_equals_soft_near_zero_and_mcp_tends_to_soft():
+    x = np.linspace(-2, 2, 401)
+    assert np.array_equal(scad_threshold(x, 1.0), soft_threshold(x, 1.0))  # |x| <= 2 lam
+    assert np.allclose(mcp_threshold(x, 1.0, 1e9), soft_threshold(x, 1.0), atol=1e-8)
+    x = np.array([0.5, 1.5, 3.5])
+    assert np.allclose(mcp_threshold(x, 1.0, 1.0 + 1e-12), [0.0, 1.5, 3.5])  # -> hard
+
+
+@pytest.mark.parametrize("rule, bad", [(scad_threshold, {"a": 2.0}),
+                                       (mcp_threshold, {"gamma": 1.0})])
+def test_thresholding_rules_reject_bad_parameters_and_keep_the_input(rule, bad):
+    (name,) = bad
+    with pytest.raises(ValueError, match=rf"^{name}\b"):
+        rule([1.0], 1.0, **bad)
+    with pytest.raises(ValueError, match=r"^t\b"):
+        rule([1.0], -1.0)
+    with pytest.raises(ValueError, match=r"^x\b"):
+        rule([np.nan], 1.0)
+    x = np.array([3.0, -0.5])
+    rule(x, 1.0)
+    assert np.array_equal(x, [3.0, -0.5])

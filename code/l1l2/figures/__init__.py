@@ -25,7 +25,8 @@ Modules:
   the elastic net on a correlated pair (:func:`elastic_net_explorer`);
 * ``sparsity.py`` — an :math:`\\ell_q` ball meets a quadratic
   loss (:func:`lp_ball_explorer`), the kink of :math:`\\lambda|w|`
-  (:func:`kink_explorer`);
+  (:func:`kink_explorer`), how often a 2-D lasso solution is sparse
+  (:func:`sparse_share_explorer`, chapter 11);
 * ``bayes.py`` — log-prior, log-likelihood and log-posterior
   (:func:`posterior_explorer`);
 * ``_data.py`` — the figures' toy data (``GD_DATA``,
@@ -84,6 +85,9 @@ _WHERE = {
     "KinkMinimizers": "sparsity",
     "compute_kink": "sparsity",
     "kink_explorer": "sparsity",
+    "SparseShares": "sparsity",
+    "compute_sparse_share": "sparsity",
+    "sparse_share_explorer": "sparsity",
     "PosteriorGrids": "bayes",
     "compute_posterior": "bayes",
     "posterior_explorer": "bayes",
@@ -106,6 +110,7 @@ _FIGURE_NAMES = [
     ("lp_ball_explorer", "compute_lp_ball"),
     ("kink_explorer", "compute_kink"),
     ("posterior_explorer", "compute_posterior"),
+    ("sparse_share_explorer", "compute_sparse_share"),
 ]
 
 

@@ -4,7 +4,10 @@
   loss meet an :math:`\\ell_q` ball (:class:`LpBallSolutions`);
 * :func:`compute_kink` / :func:`kink_explorer` — :math:`\\mathcal L(w) +
   \\lambda|w|` against :math:`\\mathcal L(w) + \\lambda w^2` in one weight
-  (:class:`KinkMinimizers`).
+  (:class:`KinkMinimizers`);
+* :func:`compute_sparse_share` / :func:`sparse_share_explorer` — how often a
+  2-D lasso solution has an exact zero, against the correlation of the
+  features and :math:`\\lambda/\\lambda_{\\max}` (:class:`SparseShares`).
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ from ..plotting import _check_dpi, _check_quad_matrix
 from ._common import resolve
 
 __all__ = ["P_INF", "LpBallSolutions", "compute_lp_ball", "lp_ball_explorer",
-           "KinkMinimizers", "compute_kink", "kink_explorer"]
+           "KinkMinimizers", "compute_kink", "kink_explorer", "SparseShares",
+           "compute_sparse_share", "sparse_share_explorer"]
 
 
 class _Infinity(float):
@@ -453,4 +457,195 @@ def kink_explorer(*, result=None, lams=(0.5, 1.0, 2.0), slopes=(-2.0, -1.5, -1.0
              "zero. While the segment contains zero, the blue minimum stays exactly at 0 "
              "and the title says so; the vermillion minimum is at 0 only when L'(0) = 0. "
              "Sliders set lambda and the slope L'(0)."),
+    )
+
+
+@dataclass(frozen=True)
+class SparseShares:
+    """The shares of sparse 2-D lasso solutions drawn by :func:`sparse_share_explorer`.
+
+    Attributes
+    ----------
+    ratios, rhos : tuple of float
+        The slider positions of :math:`r = \\lambda/\\lambda_{\\max}` and of
+        the correlation :math:`\\rho`.
+    rho_curve : ndarray
+        The fine grid of correlations of the curves.
+    curves : dict
+        ``{(ratio, over): shares}``, :func:`l1l2.geometry.sparse_share_2d` on
+        ``rho_curve``, for ``over`` in ``("w_hat", "xty")``.
+    shares : dict
+        ``{(ratio, rho, over): share}`` at the slider positions.
+    angles : ndarray
+        Directions :math:`\\varphi` of :math:`\\hat w` (radians) for the circle.
+    sparse : dict
+        ``{(ratio, rho): mask}``: whether the solution is sparse when
+        :math:`\\hat w` points in each direction of ``angles``.
+    """
+
+    ratios: tuple
+    rhos: tuple
+    rho_curve: np.ndarray
+    curves: dict
+    shares: dict
+    angles: np.ndarray
+    sparse: dict
+
+
+def compute_sparse_share(*, ratios=(0.1, 0.2, 0.3, 0.5, 0.7),
+                         rhos=(0.0, 0.3, 0.6, 0.8, 0.9, 0.95),
+                         n_curve: int = 20, n_angles: int = 720) -> SparseShares:
+    r"""How often a 2-D lasso solution has an exact zero, at every slider position.
+
+    Two standardized features with correlation :math:`\rho`
+    (:math:`X^\top X/n = \begin{pmatrix}1 & \rho\\ \rho & 1\end{pmatrix}`), the
+    penalty :math:`\lambda = r\,\lambda_{\max}`, and a distribution of
+    problems: the direction of the least-squares solution :math:`\hat w`
+    uniform on the circle (``"w_hat"``) or that of :math:`X^\top y/n`
+    (``"xty"``). Each share is exact (:func:`l1l2.geometry.sparse_share_2d`);
+    the masks come from :func:`l1l2.geometry.lasso_2d`.
+
+    Parameters
+    ----------
+    ratios : sequence of float
+        Slider positions of :math:`r`, each in (0, 1].
+    rhos : sequence of float
+        Slider positions of :math:`\rho`, each in (-1, 1).
+    n_curve : int
+        Points of the curves over :math:`\rho \in [0, 0.95]` (at least 2).
+    n_angles : int
+        Directions drawn on the circle (at least 8).
+
+    Returns
+    -------
+    SparseShares
+
+    Examples
+    --------
+    >>> res = compute_sparse_share(ratios=(0.1, 0.3), rhos=(0.0, 0.9), n_curve=5)
+    >>> round(res.shares[0.3, 0.0, "w_hat"], 4), round(res.shares[0.3, 0.9, "w_hat"], 4)
+    (0.3711, 0.5496)
+    """
+    ratios = grid(ratios, "ratios", positive=True, high=1.0)
+    rhos = grid(rhos, "rhos", low=-0.99, high=0.99)
+    check_n_frames(ratios=ratios, rhos=rhos)
+    n_curve = check_scalar(n_curve, "n_curve", low=2, high=MAX_CURVE_POINTS, integer=True)
+    n_angles = check_scalar(n_angles, "n_angles", low=8, high=MAX_CURVE_POINTS, integer=True)
+    rho_curve = np.linspace(0.0, 0.95, n_curve)
+    overs = ("w_hat", "xty")
+    curves = {(r, o): np.array([geometry.sparse_share_2d(x, r, over=o) for x in rho_curve])
+              for r in ratios for o in overs}
+    shares = {(r, x, o): geometry.sparse_share_2d(x, r, over=o)
+              for r in ratios for x in rhos for o in overs}
+    angles = (np.arange(n_angles) + 0.5) * (2 * np.pi / n_angles)
+    u = np.column_stack([np.cos(angles), np.sin(angles)])
+    sparse = {}
+    for x in rhos:
+        G = np.array([[1.0, x], [x, 1.0]])
+        c = u @ G
+        for r in ratios:
+            w = geometry.lasso_2d(G, c, r * np.max(np.abs(c), axis=1))
+            sparse[r, x] = np.any(w == 0, axis=1)
+    return SparseShares(ratios=ratios, rhos=rhos, rho_curve=rho_curve, curves=curves,
+                        shares=shares, angles=angles, sparse=sparse)
+
+
+def sparse_share_explorer(*, result=None, ratios=(0.1, 0.2, 0.3, 0.5, 0.7),
+                          rhos=(0.0, 0.3, 0.6, 0.8, 0.9, 0.95), n_curve: int = 20,
+                          n_angles: int = 720, initial=None, dpi: float = 80,
+                          colors: int = 16):
+    r"""How often the contours hit a corner (chapter 11, myth C21), on sliders.
+
+    Left: the share of 2-D lasso problems with an exact zero against the
+    correlation :math:`\rho` of the two standardized features, at the
+    slider's :math:`\lambda/\lambda_{\max}`, for two distributions of
+    problems (direction of :math:`\hat w` uniform, solid; direction of
+    :math:`X^\top y/n` uniform, dashed), with the slider's :math:`\rho`
+    marked. Right: the unit circle of directions of :math:`\hat w`, each
+    coloured by whether the lasso solution for it is sparse (blue) or dense
+    (grey). Everything is precomputed by :func:`compute_sparse_share`.
+
+    Parameters
+    ----------
+    result : SparseShares, optional
+        The numbers to draw (default: computed from the other arguments).
+    ratios, rhos, n_curve, n_angles
+        As in :func:`compute_sparse_share`.
+    initial : dict, optional
+        Starting position (default ``ratio=0.3, rho=0.0`` when offered).
+    dpi, colors
+        Resolution and palette size of the static frames.
+
+    Returns
+    -------
+    InteractiveFigure
+        Parameters ``ratio`` and ``rho``; ``.result`` is the
+        :class:`SparseShares` drawn.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> fig_i = sparse_share_explorer(ratios=(0.1, 0.3), rhos=(0.0, 0.9), n_curve=5)
+    >>> fig_i.n_frames
+    4
+    """
+    res = resolve(result, SparseShares, compute_sparse_share, ratios=ratios, rhos=rhos,
+                  n_curve=n_curve, n_angles=n_angles)
+    dpi = _check_dpi(dpi)
+    blue, grey = plotting.color_of("l1"), "#9a9a9a"
+    fig, (ax_c, ax_d) = plotting.new_figure(2, width=8.4, height=4.0,
+                                            width_ratios=(1.5, 1.0))
+    (solid,) = ax_c.plot(res.rho_curve, np.zeros_like(res.rho_curve), color=blue, lw=2.4,
+                         label=r"direction of $\hat w$ uniform")
+    (dashed,) = ax_c.plot(res.rho_curve, np.zeros_like(res.rho_curve), color="#555555",
+                          lw=2.0, ls="--", label=r"direction of $X^\top y/n$ uniform")
+    (mark,) = ax_c.plot([], [], "o", color=blue, ms=9, zorder=5)
+    (mark_x,) = ax_c.plot([], [], "o", color="#555555", ms=7, zorder=5)
+    ax_c.set(xlim=(-0.02, 0.98), ylim=(0.0, 1.0), xlabel=r"correlation $\rho$ of the features",
+             ylabel="share of problems with an exact zero")
+    ax_c.legend(loc="upper left", fontsize=10)
+    title = ax_c.set_title(r"$\lambda = 0.3\,\lambda_{\max}$", fontsize=12)
+    u = np.column_stack([np.cos(res.angles), np.sin(res.angles)])
+    (sp_pts,) = ax_d.plot([], [], ".", color=blue, ms=5, label="sparse solution")
+    (de_pts,) = ax_d.plot([], [], ".", color=grey, ms=5, label="dense solution")
+    ax_d.axhline(0.0, color="#444444", lw=0.8)
+    ax_d.axvline(0.0, color="#444444", lw=0.8)
+    ax_d.set(xlim=(-1.3, 1.3), ylim=(-1.3, 1.3), aspect="equal", xticks=[-1, 0, 1],
+             yticks=[-1, 0, 1], xlabel=r"$\hat w_1 / \|\hat w\|_2$",
+             ylabel=r"$\hat w_2 / \|\hat w\|_2$")
+    ax_d.grid(False)
+    ax_d.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncols=1, fontsize=10,
+                frameon=False, markerscale=3)
+    note = ax_d.set_title(" ", fontsize=12)
+
+    def update(ratio, rho):
+        solid.set_ydata(res.curves[ratio, "w_hat"])
+        dashed.set_ydata(res.curves[ratio, "xty"])
+        mark.set_data([rho], [res.shares[ratio, rho, "w_hat"]])
+        mark_x.set_data([rho], [res.shares[ratio, rho, "xty"]])
+        title.set_text(rf"$\lambda = {ratio:g}\,\lambda_{{\max}}$")
+        m = res.sparse[ratio, rho]
+        sp_pts.set_data(u[m, 0], u[m, 1])
+        de_pts.set_data(u[~m, 0], u[~m, 1])
+        note.set_text(f"ρ = {rho:g}: {100 * res.shares[ratio, rho, 'w_hat']:.0f} % sparse")
+
+    if initial is None:
+        initial = preferred_initial(ratio=(res.ratios, 0.3), rho=(res.rhos, 0.0))
+    return interactive_figure(
+        fig, update, {"ratio": res.ratios, "rho": res.rhos}, initial=initial,
+        labels={"ratio": "penalty λ/λ_max", "rho": "correlation ρ"},
+        formats={"ratio": "{:g}", "rho": "{:g}"},
+        animated=[solid, dashed, mark, mark_x, title, sp_pts, de_pts, note],
+        dpi=dpi, colors=colors, result=res,
+        alt=("Left: two curves of the share of two-feature lasso problems whose solution "
+             "has an exact zero, against the correlation of the two standardized features "
+             "from 0 to 0.95: a solid blue one for problems whose least-squares solution "
+             "points in a uniformly random direction, which rises with the correlation, and "
+             "a dashed grey one for problems whose correlations with the target point in a "
+             "uniformly random direction, which falls; dots mark the slider's correlation. "
+             "Right: the unit circle of directions of the least-squares solution, blue "
+             "where the lasso solution is sparse and grey where it is dense; the blue arcs "
+             "sit around the axes and widen as lambda grows. Sliders set lambda over "
+             "lambda max and the correlation."),
     )
