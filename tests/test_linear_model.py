@@ -905,3 +905,144 @@ def test_junk_to_solvers(name, data, param, fit_intercept):
         assert np.isfinite(out) and out >= 0
     else:
         check_fit(out, p)
+
+
+# ---------------------------------------------------------------------------
+# Adaptive and relaxed lasso, the irrepresentable condition, lasso CV
+# ---------------------------------------------------------------------------
+
+
+def _ic_design(n=200, r=2 / 3, seed=0):
+    """x1, x2 independent; x3 correlated r with each: IC = 2r for S = {0, 1}."""
+    rng = np.random.default_rng(seed)
+    Z = rng.normal(size=(n, 3))
+    X = np.column_stack([Z[:, 0], Z[:, 1],
+                         r * (Z[:, 0] + Z[:, 1]) + np.sqrt(1 - 2 * r * r) * Z[:, 2]])
+    y = X[:, 0] + X[:, 1] + 0.3 * rng.normal(size=n)
+    return X, y
+
+
+def test_adaptive_lasso_is_a_lasso_on_rescaled_columns():
+    from l1l2.linear_model import adaptive_lasso
+
+    X, y = _ic_design()
+    assert np.allclose(adaptive_lasso(X, y, 0.05, weights=np.ones(3)).coef,
+                       lasso(X, y, 0.05).coef, atol=1e-10)
+    v = np.array([0.5, 2.0, 4.0])
+    fit = adaptive_lasso(X, y, 0.05, weights=v)
+    # the weighted objective's subgradient condition, coordinate by coordinate
+    Xc, yc = X - X.mean(axis=0), y - y.mean()
+    g = Xc.T @ (yc - Xc @ fit.coef) / len(y)
+    on = fit.coef != 0
+    assert np.allclose(g[on], 0.05 * v[on] * np.sign(fit.coef[on]), atol=1e-8)
+    assert np.all(np.abs(g[~on]) <= 0.05 * v[~on] + 1e-10)
+    # default weights 1/|w_ols|: x3 (tiny least-squares coefficient) is kept out
+    w_ols = ols(X, y).coef
+    auto = adaptive_lasso(X, y, 0.05)
+    ref = adaptive_lasso(X, y, 0.05, weights=1 / np.abs(w_ols))
+    assert np.allclose(auto.coef, ref.coef, atol=1e-12)
+    assert np.array_equal(auto.coef != 0, [True, True, False])
+    assert adaptive_lasso(X, y, 0.05, weights=[1.0, np.inf, 1.0]).coef[1] == 0
+
+
+@pytest.mark.parametrize("bad", [[1.0, 1.0], [1.0, 0.0, 1.0], [1.0, -1.0, 1.0],
+                                 [1.0, np.nan, 1.0]])
+def test_adaptive_lasso_rejects_bad_weights(bad):
+    from l1l2.linear_model import adaptive_lasso
+
+    X, y = _ic_design(30)
+    with pytest.raises(ValueError, match="weights"):
+        adaptive_lasso(X, y, 0.1, weights=bad)
+    with pytest.raises(ValueError, match="gamma"):
+        adaptive_lasso(X, y, 0.1, gamma=0.0)
+
+
+def test_relaxed_lasso_ends():
+    from l1l2.linear_model import relaxed_lasso
+
+    X, y = _ic_design()
+    assert np.allclose(relaxed_lasso(X, y, 0.3, phi=1.0).coef, lasso(X, y, 0.3).coef,
+                       atol=1e-10)
+    fit = relaxed_lasso(X, y, 0.3)
+    A = np.flatnonzero(lasso(X, y, 0.3).coef)
+    assert np.allclose(fit.coef[A], ols(X[:, A], y).coef, atol=1e-8)
+    assert np.all(fit.coef[np.setdiff1d(np.arange(3), A)] == 0)
+    big = relaxed_lasso(X, y, 100.0)  # nothing selected
+    assert np.all(big.coef == 0) and np.isclose(big.intercept, y.mean())
+    with pytest.raises(ValueError, match="phi"):
+        relaxed_lasso(X, y, 0.3, phi=1.5)
+
+
+def test_irrepresentable_condition_values():
+    from l1l2.linear_model import irrepresentable_condition
+
+    C = np.array([[1.0, 0.0, 2 / 3], [0.0, 1.0, 2 / 3], [2 / 3, 2 / 3, 1.0]])
+    X = np.linalg.cholesky(C).T
+    assert np.isclose(irrepresentable_condition(X, [0, 1], fit_intercept=False), 4 / 3)
+    assert np.isclose(irrepresentable_condition(X, (0, 1), [-1, -1],
+                                                fit_intercept=False), 4 / 3)
+    assert irrepresentable_condition(X, [0, 1], [1, -1], fit_intercept=False) < 1e-12
+    # invariant to one common scale and to centring when asked; not to a column's scale
+    Xs = np.random.default_rng(1).normal(size=(50, 4)) * [1.0, 10.0, 0.1, 3.0]
+    v1 = irrepresentable_condition(Xs, [1, 3])
+    assert np.isclose(v1, irrepresentable_condition(1e-200 * (Xs - Xs.mean(axis=0)), [1, 3]))
+    assert np.isclose(5 * v1, irrepresentable_condition(Xs * [5.0, 1.0, 5.0, 1.0], [1, 3]))
+    # against a direct formula
+    Xc = Xs - Xs.mean(axis=0)
+    S, N = [1, 3], [0, 2]
+    direct = np.max(np.abs(Xc[:, N].T @ Xc[:, S] @ np.linalg.solve(
+        Xc[:, S].T @ Xc[:, S], np.ones(2))))
+    assert np.isclose(v1, direct)
+
+
+@pytest.mark.parametrize("support, signs, match", [
+    ([], None, "support"), ([0, 0], None, "support"), ([0, 5], None, "support"),
+    ([0, 1, 2], None, "support"), ([0.0, 1.0], None, "support"), (3, None, "support"),
+    ([0, 1], [1.0], "signs"), ([0, 1], [1.0, 0.5], "signs"),
+])
+def test_irrepresentable_condition_rejects(support, signs, match):
+    from l1l2.linear_model import irrepresentable_condition
+
+    X = np.random.default_rng(0).normal(size=(10, 3))
+    with pytest.raises(ValueError, match=match):
+        irrepresentable_condition(X, support, signs)
+    dup = np.column_stack([X[:, 0], X[:, 0], X[:, 2]])
+    with pytest.raises(ValueError, match="dependent"):
+        irrepresentable_condition(dup, [0, 1])
+
+
+def test_cross_validate_lasso_matches_sklearn():
+    from sklearn.linear_model import LassoCV
+
+    from l1l2.linear_model import cross_validate_lasso
+    from l1l2.selection import kfold_indices
+
+    d = load_diabetes()
+    X, y = d.data, d.target
+    alphas = lasso_alpha_max(X, y, fit_intercept=True) * np.geomspace(1, 1e-3, 30)
+    cv = cross_validate_lasso(X, y, alphas, n_folds=5, seed=3)
+    folds = kfold_indices(len(y), 5, seed=3)
+    sk = LassoCV(alphas=alphas, cv=folds, tol=1e-12, max_iter=100_000).fit(X, y)
+    # scikit-learn sorts alphas decreasing, as given here
+    assert np.allclose(cv.mean, sk.mse_path_.mean(axis=1), rtol=1e-6)
+    assert np.isclose(cv.best_alpha, sk.alpha_)
+    i = int(np.argmin(cv.mean))
+    assert cv.alpha_1se >= cv.best_alpha
+    assert cv.mean[alphas == cv.alpha_1se][0] <= cv.mean[i] + cv.se[i]
+
+
+def test_elastic_net_is_the_naive_one():
+    """Orthonormal design (X'X/n = I): (1 + alpha(1 - rho)) * enet == lasso(alpha rho)."""
+    rng = np.random.default_rng(5)
+    A = rng.normal(size=(40, 3))
+    X = np.sqrt(40) * np.linalg.qr(A - A.mean(axis=0))[0]
+    y = X @ [1.5, -0.4, 0.05] + 0.3 * rng.normal(size=40)
+    z = X.T @ (y - y.mean()) / 40
+    for alpha, rho in [(0.2, 0.5), (0.6, 0.3), (1.0, 0.9)]:
+        w = elastic_net(X, y, alpha, rho).coef
+        c = 1 + alpha * (1 - rho)
+        assert np.allclose(w, np.sign(z) * np.maximum(np.abs(z) - alpha * rho, 0) / c,
+                           atol=1e-9)
+        assert np.allclose(c * w, lasso(X, y, alpha * rho).coef, atol=1e-9)
+        sk = ElasticNet(alpha=alpha, l1_ratio=rho, tol=1e-12, max_iter=100_000).fit(X, y)
+        assert np.allclose(sk.coef_, w, atol=1e-8)

@@ -14,8 +14,17 @@ residual :math:`r = y - Xw - b` and :math:`\|\cdot\|` the Euclidean norm:
                                   + \frac{\alpha(1-\rho)}{2}\|w\|_2^2`, :math:`\rho` =
                                   ``l1_ratio`` (``ElasticNet``)
 ``lasso_path``                    the lasso for each ``alpha`` of a sequence, warm-started
+``cross_validate_lasso``          K-fold CV error along the path, one-standard-error rule
+``adaptive_lasso``                the lasso with weights :math:`1/|\hat w^{OLS}_j|^\gamma`
+``relaxed_lasso``                 the lasso's support, refitted with penalty
+                                  :math:`\phi\alpha`
+``irrepresentable_condition``     Zhao & Yu's condition for support recovery
 ``lad_regression``                :math:`\sum_i |r_i|` (least absolute deviations)
 ``huber_regression``              :math:`\sum_i h_\delta(r_i)`, the scale held fixed at 1
+``huber_regression_scaled``       :math:`\sum_i \sigma(1 + H_k(r_i/\sigma))`, scale estimated
+                                  jointly (``HuberRegressor`` with ``alpha=0``)
+``quantile_regression``           :math:`\sum_i \rho_\tau(r_i)` (``QuantileRegressor``)
+``theil_sen``                     the median of the pairwise slopes (one feature)
 ``best_subset``                   :math:`\|r\|^2` subject to :math:`\|w\|_0 \le k`
 ================================  ==========================================================
 
@@ -51,23 +60,45 @@ M-estimator; Natarajan (1995) for the hardness of best subset selection.
 """
 
 from ._base import Fit
-from ._coordinate_descent import elastic_net, lasso, lasso_alpha_max
-from ._path import lasso_path
-from ._ridge import norm_penalized_least_squares, ols, ridge
-from ._robust import huber_regression, lad_regression
-from ._subset import SubsetFit, best_subset
+from ._coordinate_descent import (
+    adaptive_lasso,
+    elastic_net,
+    lasso,
+    lasso_alpha_max,
+    relaxed_lasso,
+)
+from ._path import cross_validate_lasso, lasso_path
+from ._ridge import norm_penalized_least_squares, ols, ridge, ridge_df
+from ._robust import (
+    HuberScaleFit,
+    huber_regression,
+    huber_regression_scaled,
+    lad_regression,
+    quantile_regression,
+    theil_sen,
+)
+from ._subset import SubsetFit, best_subset, irrepresentable_condition
 
 __all__ = [
     "Fit",
     "ridge",
+    "ridge_df",
     "ols",
     "norm_penalized_least_squares",
     "lasso",
     "elastic_net",
     "lasso_alpha_max",
     "lasso_path",
+    "cross_validate_lasso",
+    "adaptive_lasso",
+    "relaxed_lasso",
     "lad_regression",
     "huber_regression",
+    "huber_regression_scaled",
+    "HuberScaleFit",
+    "quantile_regression",
+    "theil_sen",
     "SubsetFit",
     "best_subset",
+    "irrepresentable_condition",
 ]

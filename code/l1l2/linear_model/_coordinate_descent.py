@@ -5,7 +5,11 @@ r"""The lasso and the elastic net: coordinate descent, ISTA and FISTA on working
 * :func:`elastic_net` — :math:`\frac{1}{2n}\|y - Xw - b\|^2 + \alpha\rho\|w\|_1
   + \frac{\alpha(1-\rho)}{2}\|w\|_2^2`, :math:`\rho` = ``l1_ratio``
   (``ElasticNet``);
-* :func:`lasso_alpha_max` — the smallest ``alpha`` whose lasso solution is 0.
+* :func:`lasso_alpha_max` — the smallest ``alpha`` whose lasso solution is 0;
+* :func:`adaptive_lasso` — the lasso with weights :math:`1/|\hat w^{\mathrm{OLS}}_j|^\gamma`
+  (Zou 2006), by rescaling columns;
+* :func:`relaxed_lasso` — select with the lasso, refit on the support with a
+  smaller penalty (Meinshausen 2007).
 
 The machinery, shared with :mod:`l1l2.linear_model._path`: ``_Design`` (the
 centred data, the Gram matrix and residual statistics), ``_gap`` (the duality
@@ -42,10 +46,10 @@ import math
 import numpy as np
 from scipy.linalg.blas import daxpy
 
-from .._validation import check_bool, check_choice, check_scalar
+from .._validation import as_float_array, check_bool, check_choice, check_scalar
 from ._base import Fit, _check_Xy, _checked, _prepare, _warn
 
-__all__ = ["lasso", "elastic_net", "lasso_alpha_max"]
+__all__ = ["lasso", "elastic_net", "lasso_alpha_max", "adaptive_lasso", "relaxed_lasso"]
 
 _METHODS = ("cd", "ista", "fista")
 
@@ -534,6 +538,12 @@ def elastic_net(
     scaling: ``ridge`` with ``alpha_ridge = n * alpha``). Methods, stopping
     rule and working sets as in :func:`lasso`.
 
+    This objective (scikit-learn's and glmnet's) is what Zou & Hastie (2005)
+    call the *naive* elastic net. Their elastic net is the returned ``coef``
+    times :math:`1 + \alpha(1-\rho)` (their :math:`1 + \lambda_2`, for
+    features of variance 1), which undoes the double shrinkage: with
+    :math:`X^\top X/n = I` it equals the lasso at strength :math:`\alpha\rho`.
+
     Parameters
     ----------
     X : array_like of shape (n_samples, n_features)
@@ -610,3 +620,150 @@ def lasso_alpha_max(X, y, *, fit_intercept=False) -> float:
     fit_intercept = check_bool(fit_intercept, "fit_intercept")
     Xc, yc, _, _, sx, sy = _prepare(X, y, fit_intercept)
     return float(np.max(np.abs(Xc.T @ yc))) / X.shape[0] * sx * sy
+
+
+def adaptive_lasso(X, y, alpha, *, gamma=1.0, weights=None, fit_intercept=True,
+                   tol=1e-10) -> Fit:
+    r"""The adaptive lasso of Zou (2006): a lasso with one weight per coefficient.
+
+    Minimizes
+
+    .. math:: \frac{1}{2n}\|y - Xw - b\|_2^2 + \alpha\sum_j v_j\,\lvert w_j\rvert,
+              \qquad v_j = 1/\lvert\hat w^{\mathrm{OLS}}_j\rvert^{\gamma}
+
+    (or the ``weights`` :math:`v_j` given). It is solved as a plain lasso on
+    rescaled columns: with :math:`\tilde x_j = x_j / v_j` and
+    :math:`w_j = \tilde w_j / v_j` the two problems are the same. A weight of
+    ``inf`` (an exactly zero least-squares coefficient) keeps :math:`w_j = 0`.
+
+    Parameters
+    ----------
+    X : array_like of shape (n_samples, n_features)
+    y : array_like of shape (n_samples,)
+    alpha : float
+        Penalty strength, ``alpha >= 0``.
+    gamma : float, default 1.0
+        Exponent :math:`\gamma > 0` of the default weights.
+    weights : array_like of shape (n_features,), optional
+        The weights :math:`v_j > 0` (``inf`` allowed). Default: from the
+        minimum-norm least-squares fit (:func:`~l1l2.linear_model.ols`).
+    fit_intercept : bool, default True
+    tol : float, default 1e-10
+        Relative duality-gap tolerance of the inner lasso.
+
+    Returns
+    -------
+    Fit
+        ``objective`` is the weighted objective above.
+
+    Raises
+    ------
+    ValueError
+        Bad data, ``alpha < 0``, ``gamma <= 0``, weights of the wrong shape or
+        not positive.
+
+    Examples
+    --------
+    With weights 1 it is the lasso; a large weight keeps a coefficient at 0:
+
+    >>> import numpy as np
+    >>> from l1l2.linear_model import adaptive_lasso, lasso
+    >>> X = np.array([[1.0, 0.0], [0.0, 1.0], [-1.0, 0.0], [0.0, -1.0]])
+    >>> y = np.array([2.0, 0.5, -2.0, -0.5])
+    >>> fit = adaptive_lasso(X, y, 0.1, weights=[1.0, 1.0])
+    >>> np.allclose(fit.coef, lasso(X, y, 0.1).coef)
+    True
+    >>> print(np.round(adaptive_lasso(X, y, 0.1, weights=[1.0, 10.0]).coef, 6))
+    [1.8 0. ]
+    """
+    from ._ridge import ols
+
+    X, y, out = _check_Xy(X, y)
+    alpha = check_scalar(alpha, "alpha", low=0, finite=True)
+    gamma = check_scalar(gamma, "gamma", low=0, low_inclusive=False, finite=True)
+    fit_intercept = check_bool(fit_intercept, "fit_intercept")
+    with np.errstate(over="ignore", under="ignore", divide="ignore"):
+        if weights is None:  # the column scales 1/v_j = |w_ols_j|**gamma
+            w_ols = np.asarray(ols(X, y, fit_intercept=fit_intercept).coef, np.float64)
+            scale = np.abs(w_ols) ** gamma
+        else:
+            v = as_float_array(weights, "weights", dtype=np.float64, ndim=1)
+            if v.shape != (X.shape[1],):
+                raise ValueError(f"weights must have shape ({X.shape[1]},), got {v.shape}")
+            if np.any(np.isnan(v)) or np.any(v <= 0):
+                raise ValueError("weights must all be > 0 (inf allowed)")
+            scale = 1.0 / v
+        Xw = X * scale
+    if not (np.all(np.isfinite(scale)) and np.all(np.isfinite(Xw))):
+        raise ValueError("weights (or gamma) too extreme for these X and y: the rescaled "
+                         "columns X_j / v_j overflow")
+    inner = lasso(Xw, y, alpha, fit_intercept=fit_intercept, tol=tol)
+    coef = inner.coef.astype(np.float64) * scale
+    return Fit(coef=coef.astype(out), intercept=inner.intercept, n_iter=inner.n_iter,
+               converged=inner.converged, objective=inner.objective)
+
+
+def relaxed_lasso(X, y, alpha, *, phi=0.0, fit_intercept=True, tol=1e-10) -> Fit:
+    r"""The relaxed lasso of Meinshausen (2007): select with one penalty, fit with less.
+
+    First the lasso at ``alpha`` selects the support
+    :math:`A = \{j : w_j \ne 0\}`; then the lasso is refitted on the columns in
+    :math:`A` only, with the smaller penalty :math:`\phi\alpha`,
+    :math:`0 \le \phi \le 1`. ``phi = 0`` is least squares refitted on the
+    lasso's support (the "OLS after lasso" refit); ``phi = 1`` is the lasso.
+
+    Parameters
+    ----------
+    X : array_like of shape (n_samples, n_features)
+    y : array_like of shape (n_samples,)
+    alpha : float
+        The selecting penalty, ``alpha >= 0``.
+    phi : float, default 0.0
+        Relaxation, ``0 <= phi <= 1``.
+    fit_intercept : bool, default True
+    tol : float, default 1e-10
+
+    Returns
+    -------
+    Fit
+        ``objective`` is that of the refit on :math:`A`: the lasso objective
+        with penalty :math:`\phi\alpha`, or for ``phi = 0`` the residual sum
+        of squares :math:`\|y - Xw - b\|_2^2` of :func:`ols`.
+
+    Raises
+    ------
+    ValueError
+        Bad data, ``alpha < 0``, ``phi`` outside [0, 1].
+
+    Examples
+    --------
+    On an orthonormal design the lasso shrinks each coefficient by ``alpha``;
+    the relaxed lasso with ``phi = 0`` undoes the shrinkage on the support:
+
+    >>> import numpy as np
+    >>> from l1l2.linear_model import lasso, relaxed_lasso
+    >>> X = np.array([[1.0, 0.0], [0.0, 1.0], [-1.0, 0.0], [0.0, -1.0]])
+    >>> y = np.array([2.0, 0.1, -2.0, -0.1])
+    >>> print(np.round(lasso(X, y, 0.2).coef, 6), np.round(relaxed_lasso(X, y, 0.2).coef, 6))
+    [1.6 0. ] [2. 0.]
+    """
+    X, y, out = _check_Xy(X, y)
+    phi = check_scalar(phi, "phi", low=0, high=1, finite=True)
+    first = lasso(X, y, alpha, fit_intercept=fit_intercept, tol=tol)
+    support = np.flatnonzero(first.coef)
+    coef = np.zeros(X.shape[1])
+    if support.size == 0:
+        return Fit(coef=coef.astype(out), intercept=first.intercept, n_iter=first.n_iter,
+                   converged=first.converged, objective=first.objective)
+    if phi == 0:  # least squares on the support, in closed form
+        from ._ridge import ols
+
+        second = ols(X[:, support], y, fit_intercept=fit_intercept)
+    else:
+        second = lasso(X[:, support], y, phi * float(alpha), fit_intercept=fit_intercept,
+                       tol=tol)
+    coef[support] = second.coef
+    return Fit(coef=coef.astype(out), intercept=second.intercept,
+               n_iter=first.n_iter + second.n_iter,
+               converged=first.converged and second.converged,
+               objective=second.objective)

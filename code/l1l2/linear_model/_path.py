@@ -6,7 +6,9 @@ r"""The lasso path: warm-started fits along a sequence of ``alpha`` by feature-s
   active set and signs, solve the quadratic on them in closed form, fix sign
   errors by a line search. When consecutive alphas share the active set and
   signs, the solution is the homotopy (LARS-lasso) formula
-  :math:`w_A(\alpha) = u - n\alpha\, v` and costs no new linear solve.
+  :math:`w_A(\alpha) = u - n\alpha\, v` and costs no new linear solve;
+* :func:`cross_validate_lasso` — K-fold cross-validation along the path, with
+  the one-standard-error rule.
 
 A fit whose duality gap misses the rule of :func:`~l1l2.linear_model.lasso` is
 finished by the coordinate-descent solver of
@@ -17,11 +19,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validation import as_float_array, check_bool, check_scalar
-from ._base import _check_Xy, _warn
+from .._validation import as_float_array, check_bool, check_finite_result, check_scalar
+from ._base import _check_Xy, _pow2_scale, _warn
 from ._coordinate_descent import _Design, _gap, _ws_solve
 
-__all__ = ["lasso_path"]
+__all__ = ["lasso_path", "cross_validate_lasso"]
 
 
 def _fs_solve(data, a, w, budget, cache):
@@ -192,3 +194,80 @@ def lasso_path(X, y, alphas, *, fit_intercept=False, tol=1e-10, max_iter=100_000
             f"(first: alpha={failed[0]:.4g}) within max_iter={max_iter}"
         )
     return coefs
+
+
+def cross_validate_lasso(X, y, alphas, *, n_folds=5, seed=0):
+    r"""K-fold cross-validation of the lasso along a path, with the one-standard-error rule.
+
+    .. math::
+
+        \mathrm{CV}(\alpha) = \frac1K \sum_{k=1}^K
+        \frac{1}{\lvert V_k\rvert}\sum_{i\in V_k}
+        \bigl(y_i - \hat y^{(-k)}_\alpha(x_i)\bigr)^2,
+
+    where :math:`\hat y^{(-k)}_\alpha` is the lasso (with intercept) fitted
+    on all data except fold :math:`V_k`, computed for all ``alphas`` at once
+    by :func:`lasso_path` (warm-started); folds from
+    :func:`l1l2.selection.kfold_indices`. ``alpha_1se`` is the largest
+    ``alpha`` whose CV error is within one standard error of the minimum
+    (Hastie, Tibshirani & Friedman 2009, section 7.10).
+
+    Parameters
+    ----------
+    X : array_like of shape (n, p)
+    y : array_like of shape (n,)
+    alphas : array_like of shape (m,)
+        Values ``alpha >= 0``; give them decreasing, as a path runs.
+    n_folds : int, default 5
+        :math:`K \ge 2`.
+    seed : int, default 0
+        Seed of the folds.
+
+    Returns
+    -------
+    l1l2.selection.CVResult
+
+    Raises
+    ------
+    ValueError
+        Bad data or alphas, ``n_folds`` outside ``[2, n]``, a negative seed.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from l1l2.linear_model import cross_validate_lasso
+    >>> rng = np.random.default_rng(0)
+    >>> X = rng.normal(size=(60, 4)); y = X @ [2.0, 0.0, 0.0, -1.0] + rng.normal(size=60)
+    >>> cv = cross_validate_lasso(X, y, [1.0, 0.3, 0.1, 0.01], n_folds=5)
+    >>> cv.fold_mse.shape, cv.best_alpha >= 0.01, cv.alpha_1se >= cv.best_alpha
+    ((5, 4), True, True)
+    """
+    from ..selection import CVResult, kfold_indices
+
+    X, y, _ = _check_Xy(X, y)
+    a = as_float_array(alphas, "alphas", ndim=1, finite=True, allow_empty=False)
+    if np.any(a < 0):
+        raise ValueError(f"alphas must all be >= 0, got min {a.min()}")
+    folds = kfold_indices(X.shape[0], n_folds, seed=seed)
+    # the lasso is equivariant: y / s, X / t with alphas / (s t) gives w t / s, and the
+    # predictions / s; s and t powers of two (exact), so no scale overflows the solver
+    s = float(_pow2_scale(np.max(np.abs(y))))
+    mx = float(np.max(np.abs(X))) if X.size else 1.0
+    t = float(_pow2_scale(mx)) if not 2.0**-100 <= mx <= 2.0**100 else 1.0
+    with np.errstate(over="ignore"):  # an alpha that overflows is as good as 1e200: w = 0
+        ys, Xs, a_s = y / s, X / t, np.minimum(a / s / t, 1e200)
+    fold_mse = np.empty((len(folds), a.size))
+    for k, (tr, va) in enumerate(folds):
+        W = lasso_path(Xs[tr], ys[tr], a_s, fit_intercept=True)
+        b = ys[tr].mean() - W @ Xs[tr].mean(axis=0)
+        resid = ys[va, None] - Xs[va] @ W.T - b
+        fold_mse[k] = np.mean(resid**2, axis=0)
+    with np.errstate(over="ignore", under="ignore"):
+        fold_mse = fold_mse * s * s
+    check_finite_result(fold_mse, "X and y", "the cross-validation error")
+    mean = fold_mse.mean(axis=0)
+    se = fold_mse.std(axis=0, ddof=1) / np.sqrt(len(folds))
+    i = int(np.argmin(mean))
+    within = np.flatnonzero(mean <= mean[i] + se[i])
+    return CVResult(alphas=a, fold_mse=fold_mse, mean=mean, se=se, best_alpha=float(a[i]),
+                    alpha_1se=float(a[within[np.argmax(a[within])]]))

@@ -4,7 +4,9 @@ r"""Best subset selection: L0-constrained least squares by enumeration.
   ``intercept``, ``rss``);
 * :func:`best_subset` — for each size :math:`k`, the least-squares fit on the
   best :math:`k` features, found by solving every one of the
-  :math:`\binom{p}{k}` subsets (at most 20 features).
+  :math:`\binom{p}{k}` subsets (at most 20 features);
+* :func:`irrepresentable_condition` — Zhao & Yu's (2006) quantity that decides
+  whether the lasso can recover a support.
 """
 
 from __future__ import annotations
@@ -15,10 +17,10 @@ from itertools import combinations
 
 import numpy as np
 
-from .._validation import check_bool, check_count
-from ._base import _check_Xy, _prepare
+from .._validation import as_float_array, check_bool, check_count
+from ._base import _check_Xy, _pow2_scale, _prepare
 
-__all__ = ["SubsetFit", "best_subset"]
+__all__ = ["SubsetFit", "best_subset", "irrepresentable_condition"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -145,3 +147,92 @@ def best_subset(X, y, k=None, *, fit_intercept=True):
     if k is not None:
         return best_of_size(k)
     return [best_of_size(size) for size in range(p + 1)]
+
+
+def irrepresentable_condition(X, support, signs=None, *, fit_intercept=True) -> float:
+    r"""The irrepresentable-condition value of Zhao & Yu (2006) for a support and signs.
+
+    For the true support :math:`S` with signs :math:`s_S = \operatorname{sign}(w_S)`
+    and its complement :math:`S^c`,
+
+    .. math:: \mathrm{IC} = \bigl\| X_{S^c}^\top X_S\,(X_S^\top X_S)^{-1} s_S
+              \bigr\|_\infty .
+
+    The (strong) irrepresentable condition asks :math:`\mathrm{IC} \le 1 - \eta`
+    for some :math:`\eta > 0`; under it (and regularity conditions) the lasso
+    selects :math:`S` with the right signs with probability tending to 1 for
+    a suitable :math:`\lambda`. The weak condition, :math:`\mathrm{IC} < 1` with
+    no margin, is necessary: if it fails (:math:`\mathrm{IC} \ge 1`) for every
+    large :math:`n`, the probability that *some* :math:`\lambda` selects
+    :math:`S` with the right signs does not tend to 1. Without noise, the lasso
+    selects :math:`S` with signs :math:`s_S` at some :math:`\lambda > 0` if and
+    only if :math:`\mathrm{IC} \le 1`: a finite-sample statement, with ``<=``.
+    Each entry is the correlation of an inactive column with the signed
+    direction that the active columns take along the path.
+
+    Parameters
+    ----------
+    X : array_like of shape (n_samples, n_features)
+    support : sequence of int
+        The indices of :math:`S`, non-empty, distinct, not all features.
+    signs : array_like of shape (len(support),), optional
+        :math:`s_S`, each +1 or -1 (default: all +1).
+    fit_intercept : bool, default True
+        Centre the columns first (the lasso with an intercept sees centred data).
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    ValueError
+        Bad ``X``, indices out of range or repeated, an empty or full support,
+        signs not +-1, a singular :math:`X_S^\top X_S`.
+
+    Examples
+    --------
+    Two independent columns and a third correlated 2/3 with each: with
+    :math:`S = \{0, 1\}` and equal signs the value is :math:`2 \cdot 2/3 > 1`.
+
+    >>> import numpy as np
+    >>> from l1l2.linear_model import irrepresentable_condition
+    >>> C = np.array([[1.0, 0.0, 2 / 3], [0.0, 1.0, 2 / 3], [2 / 3, 2 / 3, 1.0]])
+    >>> X = np.linalg.cholesky(C).T   # X'X = C exactly
+    >>> round(irrepresentable_condition(X, [0, 1], fit_intercept=False), 12)
+    1.333333333333
+    >>> round(irrepresentable_condition(X, [0, 1], [1, -1], fit_intercept=False), 12)
+    0.0
+    """
+    X = as_float_array(X, "X", dtype=np.float64, ndim=2, finite=True, allow_empty=False)
+    p = X.shape[1]
+    fit_intercept = check_bool(fit_intercept, "fit_intercept")
+    try:
+        S = np.asarray(support) if isinstance(support, (list, tuple, np.ndarray)) else None
+    except (ValueError, TypeError):  # ragged input
+        S = None
+    if S is None or S.ndim != 1 or S.size == 0 or not np.issubdtype(S.dtype, np.integer):
+        raise ValueError("support must be a non-empty sequence of integers")
+    if np.any(S < 0) or np.any(S >= p) or np.unique(S).size != S.size:
+        raise ValueError(f"support must hold distinct indices in [0, {p}) (the columns of "
+                         f"X), got {S.tolist()}")
+    if S.size == p:
+        raise ValueError("support must leave at least one feature out")
+    s = (np.ones(S.size) if signs is None
+         else as_float_array(signs, "signs", dtype=np.float64, ndim=1))
+    if s.shape != (S.size,) or not np.all(np.abs(s) == 1):
+        raise ValueError(f"signs must be {S.size} values, each +1 or -1")
+    Xc = X - X.mean(axis=0) if fit_intercept else X
+    # IC does not change when all of X is multiplied by one number (exact powers of two
+    # keep X'X away from overflow and underflow); it does change with each column's scale
+    Xc = Xc / _pow2_scale(np.max(np.abs(Xc)))
+    out = np.setdiff1d(np.arange(p), S)
+    XS = Xc[:, S]
+    G = XS.T @ XS
+    try:
+        np.linalg.cholesky(G)
+        v = np.linalg.solve(G, s)
+    except np.linalg.LinAlgError:
+        raise ValueError("the columns of X in support are linearly dependent "
+                         "(X_S'X_S is singular)") from None
+    return float(np.max(np.abs(Xc[:, out].T @ (XS @ v))))
