@@ -439,7 +439,8 @@ def compute_elastic_net(*, l1_ratios=None, alphas=None, n_samples: int = 100, se
     """The elastic net and the lasso on a correlated pair, for every slider position.
 
     On :func:`correlated_pair_data`, the elastic-net solutions
-    (:func:`l1l2.linear_model.elastic_net`, intercept fitted) for every
+    (:func:`l1l2.linear_model.elastic_net`, intercept fitted; scikit-learn's
+    objective, which Zou & Hastie (2005) call the *naive* elastic net) for every
     ``l1_ratio`` :math:`\\rho` and strength :math:`\\lambda`, the lasso's
     (:func:`l1l2.linear_model.lasso`) at every :math:`\\lambda`, and the
     coefficient paths over ``n_path`` values of :math:`\\lambda`.
