@@ -168,6 +168,7 @@ def chapter_docnames() -> list[str]:
     return [doc for doc, _ in _toc_entries() if doc.startswith("chapters/")]
 
 
+FOOTNOTE_RE = re.compile(r"(?P<definition>^)?\[\^(?P<label>[\w-]+)\](?(definition):[ \t]*)", re.M)
 TARGET_RE = re.compile(r"^\((?P<label>[^()\s]+)\)=\s*$")
 HEADING_RE = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>.*?)\s*#*\s*$")
 FENCE_RE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,}|:{3,})(?P<info>.*)$")
@@ -375,6 +376,7 @@ class Context:
     glue: dict[str, dict]
     exercise_index: int = 0
     figure_count: int = 0
+    footnotes: dict[str, int] = field(default_factory=dict)
 
     def next_exercise(self) -> Exercise:
         exercises = self.book.exercises.get(self.docname, [])
@@ -540,7 +542,13 @@ class Context:
                 return match.group(0)
             return self.role(match["name"], match["content"])
 
-        return ROLE_RE.sub(replace, text)
+        return FOOTNOTE_RE.sub(self.footnote, ROLE_RE.sub(replace, text))
+
+    def footnote(self, match: re.Match) -> str:
+        """A MyST footnote, which Jupyter's Markdown does not know: a numbered superscript
+        at the reference, and the same number opening the footnote's text."""
+        number = self.footnotes.setdefault(match["label"], len(self.footnotes) + 1)
+        return f"<sup>{number}</sup>" + (" " if match["definition"] is not None else "")
 
     # blocks ----------------------------------------------------------------------------
 

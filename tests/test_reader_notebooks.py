@@ -26,7 +26,8 @@ SITE_HTML = ROOT / "_build" / "html"
 REGENERATE = "run: python scripts/make_reader_notebooks.py"
 
 GLUE_MIME = "application/papermill.record/"
-# MyST left in Markdown: a role, a directive fence, a colon fence, a (label)= target
+# MyST left in Markdown: a role, a directive fence, a colon fence, a (label)= target,
+# a footnote
 MYST_PATTERNS = {
     "role": re.compile(r"\{[a-z:-]+\}`"),
     "directive": re.compile(r"^\s*`{3,}\{", re.M),
@@ -34,6 +35,7 @@ MYST_PATTERNS = {
     "colon fence": re.compile(r"^\s*:::", re.M),
     "target": re.compile(r"^\s*\([^()\s]+\)=\s*$", re.M),
     "glue": re.compile(r"\{glue"),
+    "footnote": re.compile(r"\[\^[\w-]+\]"),
 }
 LINK_RE = re.compile(r"\]\((?P<url>[^)\s]+)\)")
 URL_RE = re.compile(r"https?://[^\s)\"'<>\]]+")
