@@ -107,6 +107,12 @@ FIGURES = {
             scales=_two(f.params["scale"], v["scale"]),
             noise_stds=_two(f.params["noise_std"], v["noise_std"]), initial=v),
     ),
+    "ch. 11 sparse_share_explorer": (
+        figures.sparse_share_explorer,
+        lambda f, v: figures.sparse_share_explorer(
+            ratios=_two(f.params["ratio"], v["ratio"]), rhos=_two(f.params["rho"], v["rho"]),
+            initial=v),
+    ),
 }
 
 GOAL_MS = 30.0

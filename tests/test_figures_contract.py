@@ -47,6 +47,8 @@ SMALL = {
                          "budgets": (0.5, 1.0)},
     "kink_explorer": {"lams": (0.5, 1.0), "slopes": (-1.0, 0.0)},
     "posterior_explorer": {"scales": (0.2, 1.6), "noise_stds": (1.0, 3.0), "n_grid": 41},
+    "sparse_share_explorer": {"ratios": (0.1, 0.3), "rhos": (0.0, 0.9), "n_curve": 5,
+                              "n_angles": 72},
 }
 NAMES = sorted(SMALL)
 
@@ -228,6 +230,8 @@ GRIDS = [
     ("kink_explorer", "slopes"),
     ("posterior_explorer", "scales"),
     ("posterior_explorer", "noise_stds"),
+    ("sparse_share_explorer", "ratios"),
+    ("sparse_share_explorer", "rhos"),
 ]
 #: Grids for which None means the default grid.
 NONE_IS_DEFAULT = {("loss_explorer", "betas"), ("drag_point_explorer", "offsets"),

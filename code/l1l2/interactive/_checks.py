@@ -101,13 +101,10 @@ def grid(values, name: str, *, low=None, high=None, low_inclusive: bool = True,
         raise ValueError(too_many)
     if len(items) < 2:
         raise ValueError(f"{name} needs at least 2 slider positions, got {len(items)}")
-    out = []
-    for v in items:
+    items = [v.item() if isinstance(v, np.ndarray) and v.ndim == 0 else v for v in items]
+    for v in items:  # what every position must be, before any range: a NaN is named as such
         if keep and isinstance(v, keep):
-            out.append(v)
             continue
-        if isinstance(v, np.ndarray) and v.ndim == 0:
-            v = v.item()
         if isinstance(v, (bool, np.bool_)) or not isinstance(v, numbers.Real):
             raise ValueError(f"{name} must hold real numbers, got {v!r:.40}")
         try:
@@ -116,6 +113,11 @@ def grid(values, name: str, *, low=None, high=None, low_inclusive: bool = True,
             finite = False
         if not finite:
             raise ValueError(f"{name} must hold finite numbers, got {v!r:.40}")
+    out = []
+    for v in items:
+        if keep and isinstance(v, keep):
+            out.append(v)
+            continue
         if integer and not isinstance(v, numbers.Integral) and float(v).is_integer() \
                 and abs(v) <= 2**53:
             v = int(v)  # 3.0 or float32(3) is the whole number 3
