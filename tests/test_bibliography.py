@@ -21,3 +21,11 @@ def test_every_entry_is_cited_and_every_citation_exists():
              for key in group.split(",")}
     assert not sorted(set(keys) - cited), f"never cited: {sorted(set(keys) - cited)}"
     assert not sorted(cited - set(keys)), f"cited but missing: {sorted(cited - set(keys))}"
+
+
+def test_no_entry_holds_tex_math():
+    """The bibliography page shows entries as text: a `$` would reach the reader raw
+    (the browser test found "$\\ell _1$-ball" there); write the symbol in Unicode."""
+    bib = (ROOT / "references.bib").read_text()
+    bad = [line.strip() for line in bib.splitlines() if "$" in line]
+    assert not bad, f"TeX math in references.bib (use Unicode): {bad}"
